@@ -1,0 +1,122 @@
+import type { RuleId } from './rules';
+
+/**
+ * Every choice the model makes where the source texts are silent or ambiguous (ASM-…),
+ * and the documented NetSuite facts it models beyond the two source texts (FACT-…).
+ * This is the one place they are listed; each is shown by a tagged Gherkin scenario.
+ */
+export const ASSUMPTIONS = {
+  'ASM-01': {
+    title: 'Auto-installation takes its State from Require Approval',
+    choice: 'An auto-installed record is Waiting for Approval when Require Approval is checked in the account, otherwise Enabled.',
+    why: 'The texts give this rule only for the Issue Token endpoint (TOKEN-02); applying it to every auto-installation keeps one approval gate per account.',
+    rules: ['OWN-02', 'TOKEN-02', 'SBX-05'],
+  },
+  'ASM-02': {
+    title: 'Issue Token installs the calling application\'s record',
+    choice: 'The Issue Token endpoint references an existing record (by consumer key) owned by the application\'s publisher; "created and installed" means the account gets a new installation of it, never ownership.',
+    why: 'The overview says installed records "are considered to be owned by a different NetSuite account".',
+    rules: ['TOKEN-01', 'OWN-03'],
+  },
+  'ASM-03': {
+    title: 'A sandbox keeps ownership of a record it created that production holds',
+    choice: 'A refresh copies production\'s State and Note of such a record back into the sandbox, and the sandbox stays its owner.',
+    why: 'The sandbox text only says "settings are copied"; ownership belongs to the account that created the record, which still exists.',
+    rules: ['SBX-03', 'OWN-05'],
+  },
+  'ASM-04': {
+    title: 'Production records copied by a refresh are installed, not owned, in the sandbox',
+    choice: 'Only State and Note of a copied record are editable in the sandbox.',
+    why: 'The common fields must stay identical in every account that holds the record (REC-04).',
+    rules: ['SBX-03', 'REC-04', 'OWN-03'],
+  },
+  'ASM-05': {
+    title: 'What else a refresh overwrites',
+    choice: 'The sandbox gets production\'s preferences and Default record State; its logs, system notes, access tokens and sessions are cleared; its users are kept.',
+    why: '"Production data overwrites sandbox content"; request history and tokens belong to the account where they happened (tokens: FACT-04).',
+    rules: ['SBX-01'],
+  },
+  'ASM-06': {
+    title: 'Only accepted requests are logged',
+    choice: 'Refused requests appear in no log; getDataCenterUrls appears in no log.',
+    why: 'Keeps the log invariants exact; the texts do not say how refusals are logged.',
+    rules: ['LOG-01', 'AUTH-06'],
+  },
+  'ASM-07': {
+    title: 'Order in which a request is refused',
+    choice: 'AUTH-03 (Application ID with token-based authentication) first, on every operation; then the endpoint era (AUTH-04, AUTH-07); then credentials and consumer key, token and signature; then the permitted methods; then the State.',
+    why: 'A request breaking several rules gets one reason; the most specific documented failure comes first.',
+    rules: ['AUTH-03', 'AUTH-04', 'AUTH-07', 'AUTH-01', 'STATE-01'],
+  },
+  'ASM-08': {
+    title: 'Auto-installation needs an otherwise admissible request',
+    choice: 'A request auto-installs a record only with valid user credentials and a method the record permits; a request refused before that installs nothing. Once installed, the State may still refuse it (Waiting for Approval).',
+    why: 'A failed login should not change an account.',
+    rules: ['OWN-02', 'AUTH-01'],
+  },
+  'ASM-09': {
+    title: 'All user credentials end at 2020.2',
+    choice: 'On 2020.2 and later, Passport requests, login/ssoLogin and requests in a session are all refused.',
+    why: 'The text says integrations on 2020.2 and later must use TBA and user credentials work only on 2020.1 and earlier.',
+    rules: ['AUTH-07'],
+  },
+  'ASM-10': {
+    title: 'RESTlets',
+    choice: 'RESTlet calls have no endpoint version and do not appear in the SOAP usage log; token-based calls are tracked by their record and face the same State checks; user-credential calls are tracked by no record.',
+    why: 'LOG-02 says the execution log shows RESTlet calls only when they use token-based authentication.',
+    rules: ['LOG-02', 'STATE-01'],
+  },
+  'ASM-11': {
+    title: 'The Full permission does not include the list page',
+    choice: 'A role with only Integration Application (Full) can view, edit and create records but not the Integrations list page.',
+    why: 'The texts give the list page its own permission (PERM-01).',
+    rules: ['PERM-01', 'PERM-02'],
+  },
+  'ASM-12': {
+    title: 'Bundles and existing installations',
+    choice: 'Installing a bundle leaves a record the account already holds as it is; uninstalling removes only what that bundle installed.',
+    why: 'An installation has one origin; the bundle owns only what it brought.',
+    rules: ['OWN-01'],
+  },
+  'ASM-13': {
+    title: 'A record whose creator lost it is frozen',
+    choice: 'When the creating account no longer holds a record with full control (after a refresh removed it), nobody can edit its common fields or regenerate its credentials.',
+    why: 'SBX-04 says an auto-installation brought back gives no full control; the texts name no other owner.',
+    rules: ['SBX-04', 'REC-05', 'OWN-03'],
+  },
+  'ASM-14': {
+    title: 'Token-based auto-installation goes through Issue Token',
+    choice: 'A token-based request for a record the account does not hold fails its token check (tokens die with the installation); the Issue Token endpoint is the token-based way to auto-install.',
+    why: 'A token is issued for an installed application, and a refresh or uninstall deletes it.',
+    rules: ['OWN-02', 'TOKEN-01'],
+  },
+  'ASM-15': {
+    title: 'Issue Token on a record already held',
+    choice: 'On a held record Issue Token is a request like any other: refused while Blocked or Waiting for Approval. On a record not held it installs the record and issues the token, even when the new State is Waiting for Approval.',
+    why: 'TOKEN-02 describes the State of the new record; STATE-02 blocks every request while it waits.',
+    rules: ['TOKEN-01', 'TOKEN-02', 'STATE-02'],
+  },
+  'ASM-16': {
+    title: 'Sessions follow their record',
+    choice: 'A session keeps the record it logged in with; later requests in it face that record\'s current State, and fail once the record left the account.',
+    why: 'AUTH-05: the Application ID is sent once per session, so the session stands for it.',
+    rules: ['AUTH-05', 'STATE-01'],
+  },
+} as const satisfies Record<string, { title: string; choice: string; why: string; rules: readonly RuleId[] }>;
+
+/** Documented NetSuite behaviour the issue asks for beyond the two source texts. */
+export const FACTS = {
+  'FACT-01': { text: 'A record created in its account is Enabled by default and may be created Blocked; Waiting for Approval arises only from auto-installation with Require Approval checked.' },
+  'FACT-02': { text: 'A bundle installation is always Enabled.' },
+  'FACT-03': { text: 'Records are never deleted: removing one means blocking it; only a bundle uninstall or a sandbox refresh uninstalls it from an account.' },
+  'FACT-04': { text: 'Access tokens belong to one account; a sandbox refresh deletes the sandbox\'s tokens and does not copy production\'s.' },
+  'FACT-05': { text: 'Regenerating the consumer key and secret (owner account only) keeps existing tokens working.' },
+  'FACT-06': { text: 'The Default Web Services Integrations record tracks requests with neither an Application ID nor token-based authentication, accepted only on 2015.1 and earlier; blocking it blocks them; it cannot use token-based authentication.' },
+  'FACT-07': { text: 'The login operation is not available with token-based authentication.' },
+  'FACT-08': { text: 'Token-based requests need the Token-Based Authentication feature enabled in the account.' },
+} as const satisfies Record<string, { text: string }>;
+
+export type AssumptionId = keyof typeof ASSUMPTIONS;
+export type FactId = keyof typeof FACTS;
+export const ASSUMPTION_IDS = Object.keys(ASSUMPTIONS) as AssumptionId[];
+export const FACT_IDS = Object.keys(FACTS) as FactId[];

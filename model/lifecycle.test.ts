@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { lifecycleMachine, type LifecycleEvent } from './lifecycle.machine';
+import { compileLifecycle, deriveTransitions, LIFECYCLE_STATES, xstateStepper } from './lifecycle.table';
+import { isRuleId } from './rules';
+
+/** Every event the machine knows, with every guard-relevant payload. */
+const EVENTS: LifecycleEvent[] = [
+  { type: 'CREATE', blocked: false }, { type: 'CREATE', blocked: true },
+  { type: 'INSTALL_BUNDLE' },
+  { type: 'AUTO_INSTALL', requireApproval: false }, { type: 'AUTO_INSTALL', requireApproval: true },
+  { type: 'ISSUE_TOKEN', requireApproval: false }, { type: 'ISSUE_TOKEN', requireApproval: true },
+  { type: 'ENABLE' }, { type: 'BLOCK' },
+  ...(['created', 'bundle', 'autoInstall', 'issueToken', 'refreshCopy'] as const).map((origin) => ({ type: 'UNINSTALL_BUNDLE' as const, origin })),
+  { type: 'REFRESH_REMOVE' },
+  ...(['enabled', 'blocked', 'waitingForApproval'] as const).map((productionState) => ({ type: 'REFRESH_COPY' as const, productionState })),
+];
+
+describe('lifecycle statechart', () => {
+  it('the compiled table agrees with xstate transition() on every state and event', () => {
+    const table = compileLifecycle();
+    const reference = xstateStepper();
+    for (const from of LIFECYCLE_STATES) {
+      for (const event of EVENTS) {
+        expect(table.step(from, event), `${from} + ${JSON.stringify(event)}`).toEqual(reference.step(from, event));
+      }
+    }
+  });
+
+  it('every guard is named after the rule it enforces', () => {
+    const guards = Object.keys(lifecycleMachine.implementations.guards);
+    expect(guards.length).toBeGreaterThan(0);
+    for (const g of guards) expect(isRuleId(g.split(':')[0]), g).toBe(true);
+  });
+
+  it('every transition carries rule IDs in its meta', () => {
+    for (const t of deriveTransitions()) {
+      expect(t.rules.length, t.id).toBeGreaterThan(0);
+      for (const r of t.rules) expect(isRuleId(r), `${t.id}: ${r}`).toBe(true);
+    }
+  });
+
+  it('FACT-01 REC-03 STATE-01: creation gives Enabled or Blocked, never Waiting for Approval', () => {
+    const table = compileLifecycle();
+    expect(table.step('absent', { type: 'CREATE', blocked: false })?.to).toBe('enabled');
+    expect(table.step('absent', { type: 'CREATE', blocked: true })?.to).toBe('blocked');
+    const intoWaiting = deriveTransitions().filter((t) => t.to === 'waitingForApproval' && t.from !== 'waitingForApproval');
+    expect(new Set(intoWaiting.map((t) => t.event))).toEqual(new Set(['AUTO_INSTALL', 'ISSUE_TOKEN', 'REFRESH_COPY']));
+  });
+
+  it('FACT-03: no transition deletes a record; only bundle uninstall and refresh remove an installation', () => {
+    const removing = deriveTransitions().filter((t) => t.to === 'removed' && t.from !== 'removed');
+    expect(new Set(removing.map((t) => t.event))).toEqual(new Set(['UNINSTALL_BUNDLE', 'REFRESH_REMOVE']));
+    expect(deriveTransitions().some((t) => t.to === 'absent')).toBe(false);
+  });
+
+  it('SBX-04 OWN-02: a removed installation can be auto-installed back', () => {
+    const table = compileLifecycle();
+    expect(table.step('removed', { type: 'AUTO_INSTALL', requireApproval: false })?.to).toBe('enabled');
+    expect(table.step('removed', { type: 'AUTO_INSTALL', requireApproval: true })?.to).toBe('waitingForApproval');
+  });
+});

@@ -1,0 +1,271 @@
+import type { Auth, CommandOf, Request } from './commands';
+import { endpointEra, isEndpointVersion, type EndpointEra, type EndpointVersion } from './endpoints';
+import type { Fault, InstallationStep, Outcome, Reason, Tracking } from './outcomes';
+import { normaliseApplicationId } from './random';
+import { accepted, getAccount, getRecord, hasFault, invalid, isPresent, move, refused, stateIn, withAccount } from './state';
+import type { Account, Channel, IntegrationRecord, LogEntry, World } from './types';
+
+/**
+ * How the world answers a request: SOAP (by endpoint version and operation), RESTlet, or a
+ * login. One evaluation order for all of them (ASM-07): AUTH-03 first, then the endpoint era,
+ * then credentials, then the record's permitted methods, then its State in the account.
+ */
+
+type Result = { world: World; outcome: Outcome };
+
+/** What a request looks like to the evaluation, whatever its kind. */
+interface Call {
+  readonly command: 'request' | 'login';
+  readonly channel: Channel;
+  readonly account: Account;
+  /** Undefined for RESTlets, which have no endpoint version (ASM-10). */
+  readonly endpoint?: EndpointVersion;
+  readonly era?: EndpointEra;
+  readonly operation: string;
+}
+
+const INVALID_LOGIN = 'Invalid login attempt.';
+
+function resolveApplicationId(world: World, ref: NonNullable<Extract<Auth, { kind: 'passport' }>['applicationId']>, at: string): IntegrationRecord | undefined {
+  if ('of' in ref) return getRecord(world, ref.of, `${at}.of`);
+  const id = normaliseApplicationId(ref.literal);
+  if (!id) invalid(at, 'malformed Application ID', '32 hexadecimal digits, e.g. 8-4-4-4-12 groups');
+  return Object.values(world.records).find((r) => r.applicationId === id);
+}
+
+function logEntry(world: World, call: Call): { world: World; entry: LogEntry } {
+  const seq = world.seq + 1;
+  const entry: LogEntry = call.endpoint
+    ? { seq, channel: call.channel, endpoint: call.endpoint, operation: call.operation }
+    : { seq, channel: call.channel, operation: call.operation };
+  return { world: { ...world, seq }, entry };
+}
+
+/**
+ * Records an accepted request: in the tracking record's execution log in this account, and
+ * for SOAP in the account's usage log (LOG-01). RESTlets reach the execution log only with
+ * token-based authentication (LOG-02) and never the SOAP usage log (ASM-10).
+ */
+function track(world: World, call: Call, tracking: Tracking): World {
+  if (tracking.by === 'none') return world;
+  const logged = logEntry(world, call);
+  let account = logged.world.accounts[call.account.name];
+  if (tracking.by === 'default') {
+    account = { ...account, defaultRecord: { ...account.defaultRecord, log: [...account.defaultRecord.log, logged.entry] } };
+  } else {
+    const inst = account.installations[tracking.record];
+    account = { ...account, installations: { ...account.installations, [tracking.record]: { ...inst, log: [...inst.log, logged.entry] } } };
+  }
+  if (call.channel === 'soap') {
+    account = { ...account, usageLog: [...account.usageLog, { ...logged.entry, trackedBy: tracking.by === 'default' ? 'default' : tracking.record }] };
+  }
+  return withAccount(logged.world, account);
+}
+
+/** The State gate shared by every authentication (STATE-01, STATE-02). */
+function stateRefusal(world: World, call: Call, record: IntegrationRecord, tba: boolean, transitions: readonly InstallationStep[]): Outcome | undefined {
+  const state = stateIn(world.accounts[call.account.name], record.ref);
+  if (state === 'blocked' && !hasFault(world, 'STATE-01')) {
+    return refused(call.command, 'STATE-01', 'INVALID_LOGIN_ATTEMPT', INVALID_LOGIN, tba ? 'consumer_key_refused' : 'integration_blocked', transitions);
+  }
+  if (state === 'waitingForApproval') {
+    return refused(call.command, 'STATE-02', 'INVALID_LOGIN_ATTEMPT', INVALID_LOGIN, 'waiting_for_approval', transitions);
+  }
+  return undefined;
+}
+
+function acceptedBy(world: World, call: Call, tracking: Tracking, rules: readonly Reason[], transitions: readonly InstallationStep[] = []): Result {
+  const what = tracking.by === 'record' ? `tracked by "${tracking.record}"` : tracking.by === 'default' ? 'tracked by the Default Web Services Integrations record' : 'tracked by no record';
+  return {
+    world: track(world, call, tracking),
+    outcome: accepted(call.command, rules, { transitions, trackedBy: tracking, changes: [`${call.operation} in "${call.account.name}" ${what}`] }),
+  };
+}
+
+/** Token-based authentication: consumer key, token, signature, then method and State. */
+function evaluateTba(world: World, call: Call, auth: Extract<Auth, { kind: 'tba' }>): Result {
+  const record = getRecord(world, auth.consumerKey.of, 'auth.consumerKey.of');
+  if (auth.consumerKey.stale && record.previousConsumerKey === undefined) {
+    invalid('auth.consumerKey.stale', `record "${record.ref}" has never had its credentials regenerated`, 'stale only after a regeneration');
+  }
+  const refuse = (rule: Reason, detail: Fault['detail']) => ({ world, outcome: refused(call.command, rule, 'INVALID_LOGIN_ATTEMPT', INVALID_LOGIN, detail) });
+  if (auth.consumerKey.stale) return refuse('REC-05', 'invalid_consumer_key');
+  if (!call.account.preferences.tokenBasedAuthentication) return refuse('FACT-08', 'feature_disabled');
+  if (!record.authentication.tokenBased) return refuse('AUTH-01', 'method_not_permitted');
+  const token = 'handle' in auth.token ? world.tokens[auth.token.handle] : undefined;
+  // A token is good only in its own account, for its own record, while that record is held (FACT-04, ASM-14).
+  if (!token || token.account !== call.account.name || token.record !== record.ref || !isPresent(stateIn(call.account, record.ref))) {
+    return refuse('FACT-04', 'invalid_token');
+  }
+  if (auth.signature === 'invalid') return refuse('AUTH-05', 'invalid_signature');
+  const gate = stateRefusal(world, call, record, true, []);
+  if (gate) return { world, outcome: gate };
+  const rules: Reason[] = call.channel === 'restlet' ? ['AUTH-01', 'LOG-02', 'ASM-10'] : ['AUTH-01', 'AUTH-03', 'AUTH-05', 'LOG-01'];
+  return acceptedBy(world, call, { by: 'record', record: record.ref }, rules);
+}
+
+/**
+ * User credentials with the record named by an Application ID (or by a session): auto-installs
+ * the record if the account does not hold it (OWN-02, ASM-01, ASM-08), then the State decides.
+ */
+function evaluateForRecord(world: World, call: Call, record: IntegrationRecord, viaSession: boolean): Result {
+  if (!record.authentication.userCredentials) {
+    return { world, outcome: refused(call.command, 'AUTH-01', 'INVALID_LOGIN_ATTEMPT', INVALID_LOGIN, 'method_not_permitted') };
+  }
+  let w = world;
+  const transitions: InstallationStep[] = [];
+  const rules: Reason[] = ['AUTH-01', 'AUTH-02', call.era === 'legacy' ? 'AUTH-04' : 'AUTH-05', 'LOG-01'];
+  const before = stateIn(call.account, record.ref);
+  if (!isPresent(before)) {
+    if (viaSession) {
+      return { world, outcome: refused(call.command, 'ASM-16', 'INVALID_SESSION', 'The session is no longer valid: its integration record left the account.') };
+    }
+    const moved = move(w, call.account.name, record.ref, { type: 'AUTO_INSTALL', requireApproval: call.account.preferences.requireApproval }, {
+      origin: 'autoInstall',
+      bundle: undefined,
+      note: '',
+      log: [],
+    });
+    if (!moved) throw new Error('statechart refused AUTO_INSTALL of a record the account does not hold');
+    w = moved.world;
+    transitions.push(moved.step);
+    rules.push('OWN-02', 'ASM-01', 'SBX-05');
+    if (call.account.kind === 'sandbox' && before === 'removed') rules.push('SBX-04');
+  }
+  const gate = stateRefusal(w, call, record, false, transitions);
+  if (gate) return { world: w, outcome: gate };
+  return acceptedBy(w, call, { by: 'record', record: record.ref }, rules, transitions);
+}
+
+/** Requests with neither an Application ID nor TBA go to the Default record, on 2015.1 and earlier only. */
+function evaluateDefault(world: World, call: Call): Result {
+  if (call.era !== 'legacy') {
+    return { world, outcome: refused(call.command, 'AUTH-05', 'INVALID_APP_ID', 'An Application ID is required for requests with user credentials on endpoint 2015.2 and later.') };
+  }
+  if (call.account.defaultRecord.state === 'blocked') {
+    return { world, outcome: refused(call.command, 'FACT-06', 'INVALID_LOGIN_ATTEMPT', INVALID_LOGIN, 'default_integration_blocked') };
+  }
+  return acceptedBy(world, call, { by: 'default' }, ['AUTH-04', 'FACT-06', 'LOG-01']);
+}
+
+function credentialsValid(world: World, call: Call, auth: Extract<Auth, { kind: 'passport' }>): boolean {
+  const user = call.account.users[auth.user];
+  if (!user && !Object.values(world.accounts).some((a) => a.users[auth.user])) {
+    invalid('auth.user', `no account has a user "${auth.user}"`, `one of the users of "${call.account.name}": ${Object.keys(call.account.users).join(', ')}`);
+  }
+  // A user of another account is a real-world mistake, answered as NetSuite would.
+  return user !== undefined && auth.password === 'valid';
+}
+
+function evaluatePassport(world: World, call: Call, auth: Extract<Auth, { kind: 'passport' }>): Result {
+  if (!credentialsValid(world, call, auth)) {
+    return { world, outcome: refused(call.command, call.era === 'legacy' ? 'AUTH-04' : 'AUTH-05', 'INVALID_LOGIN_CREDENTIALS', 'You have entered an invalid email address or password. Please try again.') };
+  }
+  if (!auth.applicationId) return evaluateDefault(world, call);
+  const record = resolveApplicationId(world, auth.applicationId, 'auth.applicationId');
+  if (!record) return { world, outcome: refused(call.command, 'AUTH-02', 'INVALID_APP_ID', 'The Application ID is not valid for this account.') };
+  return evaluateForRecord(world, call, record, false);
+}
+
+function evaluateSession(world: World, call: Call, auth: Extract<Auth, { kind: 'session' }>): Result {
+  const session = world.sessions[auth.session];
+  if (!session) invalid('auth.session', `unknown session "${auth.session}"`, `one of ${Object.keys(world.sessions).map((s) => `"${s}"`).join(', ') || '(no login yet)'}`);
+  if (!session.active || session.account !== call.account.name) {
+    return { world, outcome: refused(call.command, 'ASM-16', 'INVALID_SESSION', 'The session is not valid in this account; log in again.') };
+  }
+  if (session.record === null) return evaluateDefault(world, call);
+  return evaluateForRecord(world, call, world.records[session.record], true);
+}
+
+/** The era gate (AUTH-04, AUTH-07, ASM-09); RESTlets have no endpoint version. */
+function eraRefusal(world: World, call: Call, auth: Auth): Outcome | undefined {
+  if (call.era === 'legacy' && auth.kind === 'tba') {
+    return refused(call.command, 'AUTH-04', 'USER_ERROR', 'Token-based authentication is not supported on endpoint 2015.1 and earlier.');
+  }
+  if (call.era === 'tokenOnly' && (auth.kind === 'passport' || auth.kind === 'session') && !hasFault(world, 'AUTH-07')) {
+    return refused(call.command, 'AUTH-07', 'USER_ERROR', 'Request-level credentials are not supported on endpoint 2020.2 and later; use token-based authentication.');
+  }
+  return undefined;
+}
+
+function ambiguous(world: World, call: Call, auth: Auth): Outcome | undefined {
+  if (auth.kind === 'tba' && auth.applicationId !== undefined && !hasFault(world, 'AUTH-03')) {
+    return refused(call.command, 'AUTH-03', 'USER_ERROR', 'Ambiguous authentication');
+  }
+  return undefined;
+}
+
+const NO_AUTH_MESSAGE = 'Authentication is required: send token-based authentication details or user credentials.';
+
+function validEndpoint(value: string, at: string): EndpointVersion {
+  if (!isEndpointVersion(value)) invalid(at, `endpoint version "${value}" does not exist`, '2014.2 through 2026.1, e.g. 2015.1, 2019.2, 2021.1');
+  return value;
+}
+
+/** A SOAP or RESTlet request (AUTH-01..07, STATE-01/02, LOG-01/02). */
+export function sendRequest(world: World, cmd: CommandOf<'request'>): Result {
+  const request: Request = cmd.request;
+  const account = getAccount(world, request.account, 'request.account');
+  const call: Call =
+    request.channel === 'soap'
+      ? (() => {
+          const endpoint = validEndpoint(request.endpoint, 'request.endpoint');
+          return { command: 'request', channel: 'soap', account, endpoint, era: endpointEra(endpoint), operation: request.operation };
+        })()
+      : { command: 'request', channel: 'restlet', account, operation: request.method };
+  const auth = request.auth;
+  const first = ambiguous(world, call, auth);
+  if (first) return { world, outcome: first };
+  if (request.channel === 'soap' && request.operation === 'getDataCenterUrls') {
+    // No authentication, no record, no log (AUTH-06, ASM-06).
+    return { world, outcome: accepted('request', ['AUTH-06'], { trackedBy: { by: 'none' }, changes: [] }) };
+  }
+  if (auth.kind === 'none') return { world, outcome: refused('request', 'AUTH-06', 'USER_ERROR', NO_AUTH_MESSAGE) };
+  const era = eraRefusal(world, call, auth);
+  if (era) return { world, outcome: era };
+  switch (auth.kind) {
+    case 'tba':
+      return evaluateTba(world, call, auth);
+    case 'passport':
+      if (call.channel === 'restlet') {
+        // User-credential RESTlet calls are tracked by no record (LOG-02, ASM-10).
+        if (!credentialsValid(world, call, auth)) {
+          return { world, outcome: refused('request', 'AUTH-05', 'INVALID_LOGIN_CREDENTIALS', 'You have entered an invalid email address or password. Please try again.') };
+        }
+        return { world, outcome: accepted('request', ['LOG-02', 'ASM-10'], { trackedBy: { by: 'none' }, changes: [`${call.operation} RESTlet call in "${account.name}" tracked by no record`] }) };
+      }
+      return evaluatePassport(world, call, auth);
+    case 'session':
+      if (call.channel === 'restlet') invalid('request.auth', 'RESTlets take no SOAP session', 'token-based authentication or user credentials');
+      return evaluateSession(world, call, auth);
+  }
+}
+
+/** login / ssoLogin: user credentials, the Application ID once for the session (AUTH-05, FACT-07). */
+export function login(world: World, cmd: CommandOf<'login'>): Result {
+  const account = getAccount(world, cmd.account);
+  const endpoint = validEndpoint(cmd.endpoint, 'endpoint');
+  const call: Call = { command: 'login', channel: 'soap', account, endpoint, era: endpointEra(endpoint), operation: cmd.operation };
+  if (world.sessions[cmd.session]?.active) invalid('session', `session "${cmd.session}" is already open`, 'a new session handle');
+  const auth = cmd.auth;
+  const first = ambiguous(world, call, auth);
+  if (first) return { world, outcome: first };
+  if (auth.kind === 'tba') {
+    return { world, outcome: refused('login', 'FACT-07', 'USER_ERROR', 'The login operation is not available with token-based authentication; send the token with each request.') };
+  }
+  if (auth.kind === 'session') invalid('auth', 'login takes user credentials, not a session', 'auth of kind "passport"');
+  if (auth.kind === 'none') return { world, outcome: refused('login', 'AUTH-06', 'USER_ERROR', NO_AUTH_MESSAGE) };
+  const era = eraRefusal(world, call, auth);
+  if (era) return { world, outcome: era };
+  const result = evaluatePassport(world, call, auth);
+  if (result.outcome.kind !== 'accepted') return result;
+  const tracked = result.outcome.trackedBy;
+  const record = tracked?.by === 'record' ? tracked.record : null;
+  return {
+    world: {
+      ...result.world,
+      sessions: { ...result.world.sessions, [cmd.session]: { handle: cmd.session, account: account.name, user: auth.user, record, active: true } },
+    },
+    outcome: { ...result.outcome, changes: [...result.outcome.changes, `session "${cmd.session}" opened`] },
+  };
+}

@@ -1,0 +1,138 @@
+import { DEFAULT_USER, type CommandType } from './commands';
+import type { DeliberateFault } from './faults';
+import { lifecycle, xstateStepper, type LifecycleStepper } from './lifecycle.table';
+import type { LifecycleEvent, LifecycleState } from './lifecycle.machine';
+import type { Accepted, Fault, InstallationStep, Invalid, Reason, Refused } from './outcomes';
+import { drawHex, formatApplicationId } from './random';
+import type { Account, Installation, IntegrationRecord, User, World } from './types';
+
+/** Low-level pure helpers shared by the command modules. */
+
+/** Thrown only inside `apply` for malformed input, and turned into an `Invalid` outcome there. */
+export class InvalidInput extends Error {
+  constructor(readonly detail: Omit<Invalid, 'kind' | 'command'>) {
+    super(`${detail.at}: ${detail.problem}; should be ${detail.allowed}`);
+  }
+}
+
+export function invalid(at: string, problem: string, allowed: string): never {
+  throw new InvalidInput({ at, problem, allowed });
+}
+
+function listOf(names: readonly string[]): string {
+  return names.length === 0 ? '(none yet)' : names.map((n) => `"${n}"`).join(', ');
+}
+
+export function getAccount(world: World, name: string, at = 'account'): Account {
+  const account = world.accounts[name];
+  if (!account) invalid(at, `unknown account "${name}"`, `one of ${listOf(Object.keys(world.accounts))}`);
+  return account;
+}
+
+export function getUser(world: World, account: Account, name: string | undefined, at = 'user'): User {
+  const user = account.users[name ?? DEFAULT_USER];
+  if (!user) invalid(at, `"${name}" is not a user of account "${account.name}"`, `one of ${listOf(Object.keys(account.users))}`);
+  return user;
+}
+
+export function getRecord(world: World, ref: string, at = 'record'): IntegrationRecord {
+  const record = world.records[ref];
+  if (!record) invalid(at, `unknown record "${ref}"`, `one of ${listOf(Object.keys(world.records))}`);
+  return record;
+}
+
+export function stateIn(account: Account, record: string): LifecycleState {
+  return account.installations[record]?.state ?? 'absent';
+}
+
+export function isPresent(state: LifecycleState): boolean {
+  return state === 'enabled' || state === 'blocked' || state === 'waitingForApproval';
+}
+
+/** The account holds the record with full control: it created it and never lost it (REC-03, ASM-13). */
+export function hasFullControl(account: Account, record: string): boolean {
+  const inst = account.installations[record];
+  return inst !== undefined && inst.origin === 'created' && isPresent(inst.state);
+}
+
+export function hasFault(world: World, fault: DeliberateFault): boolean {
+  return world.config.faults.length > 0 && world.config.faults.includes(fault);
+}
+
+let xstateBacked: LifecycleStepper | undefined;
+function stepperOf(world: World): LifecycleStepper {
+  if (world.config.stepper === 'table') return lifecycle;
+  xstateBacked ??= xstateStepper();
+  return xstateBacked;
+}
+
+export function withAccount(world: World, account: Account): World {
+  return { ...world, accounts: { ...world.accounts, [account.name]: account } };
+}
+
+/**
+ * Moves one installation through the statechart. Returns undefined when the machine has no
+ * transition for the event: the world never changes a lifecycle state on its own.
+ */
+export function move(
+  world: World,
+  accountName: string,
+  record: string,
+  event: LifecycleEvent,
+  patch: Partial<Omit<Installation, 'state'>> = {},
+): { world: World; step: InstallationStep } | undefined {
+  const account = world.accounts[accountName];
+  const current = account.installations[record];
+  const step = stepperOf(world).step(current?.state ?? 'absent', event);
+  if (!step || step.to === 'absent') return undefined;
+  const base: Installation = current ?? { state: 'removed', origin: 'created', note: '', log: [] };
+  const next: Installation = { ...base, ...patch, state: step.to };
+  const owner = world.records[record]?.owner === accountName && next.origin === 'created';
+  return {
+    world: withAccount(world, { ...account, installations: { ...account.installations, [record]: next } }),
+    step: { ...step, record, account: accountName, owner },
+  };
+}
+
+export function nextSeq(world: World): { world: World; seq: number } {
+  return { world: { ...world, seq: world.seq + 1 }, seq: world.seq + 1 };
+}
+
+export function drawSecret(world: World): { world: World; value: string } {
+  const d = drawHex(world.rng, 8);
+  return { world: { ...world, rng: d.rng }, value: d.value };
+}
+
+/** A fresh Application ID, unique in the world (REC-02). */
+export function drawApplicationId(world: World): { world: World; value: string } {
+  let rng = world.rng;
+  for (;;) {
+    const d = drawHex(rng, 4);
+    rng = d.rng;
+    const id = formatApplicationId(d.value);
+    if (!Object.values(world.records).some((r) => r.applicationId === id)) return { world: { ...world, rng }, value: id };
+  }
+}
+
+export function accepted(
+  command: CommandType,
+  rules: readonly Reason[],
+  extra: Partial<Omit<Accepted, 'kind' | 'command' | 'rules'>> = {},
+): Accepted {
+  return { kind: 'accepted', command, transitions: [], changes: [], ...extra, rules };
+}
+
+export function refused(
+  command: CommandType,
+  rule: Reason,
+  code: Fault['code'],
+  message: string,
+  detail?: Fault['detail'],
+  transitions: readonly InstallationStep[] = [],
+): Refused {
+  return { kind: 'refused', command, transitions, fault: detail ? { code, message, detail } : { code, message }, rule };
+}
+
+export function insufficientPermission(command: CommandType, user: User, what: string, rule: Reason): Refused {
+  return refused(command, rule, 'INSUFFICIENT_PERMISSION', `Permission Violation: ${user.name} (${user.role}) cannot ${what}.`);
+}
