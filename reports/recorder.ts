@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { InstallationStep, Outcome, Reason } from '../model/outcomes';
+
+/**
+ * Coverage recording. Every scenario and property observes the outcomes it produced and the
+ * rules it checked; `finish` appends one JSON line to a file of its own process under
+ * reports/out/raw/ (or HARNESS_RAW_DIR), so parallel workers never share a file.
+ */
+
+export type CoverageSource = 'scenario' | 'property' | 'explorer';
+
+export interface RecordedTransition {
+  /** Transition id as the statechart table names it, e.g. "absent --CREATE--> enabled". */
+  readonly id: string;
+  readonly from: string;
+  readonly event: string;
+  readonly guard: string | null;
+  readonly to: string;
+  /** Whether the installation's account owned the record. */
+  readonly owner: boolean;
+}
+
+export interface CoverageRecord {
+  readonly v: 1;
+  readonly source: CoverageSource;
+  /** Scenario name (with feature file) or property name. */
+  readonly name: string;
+  readonly file?: string;
+  readonly status: 'passed' | 'failed' | 'skipped';
+  /** Distinct transitions taken. */
+  readonly transitions: readonly RecordedTransition[];
+  /** Distinct per-installation paths from 'absent', as lists of transition ids. */
+  readonly paths: readonly (readonly string[])[];
+  /** Rule (and ASM/FACT) IDs this check asserts: scenario tags, property names. */
+  readonly rules: readonly string[];
+  /** Outcome kinds and refusing rules seen, counted. */
+  readonly outcomes: Readonly<Record<string, number>>;
+}
+
+export function rawDir(): string {
+  return process.env.HARNESS_RAW_DIR ?? join('reports', 'out', 'raw');
+}
+
+let processFile: string | undefined;
+function fileOfThisProcess(dir: string): string {
+  processFile ??= join(dir, `${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
+  return processFile;
+}
+
+export class CoverageRecorder {
+  private readonly transitions = new Map<string, RecordedTransition>();
+  private readonly paths = new Map<string, string[]>();
+  private readonly finished = new Set<string>();
+  private readonly outcomeCounts: Record<string, number> = {};
+  private readonly rules = new Set<string>();
+
+  constructor(readonly source: CoverageSource, readonly name: string, readonly file?: string) {}
+
+  /** Declares rule IDs this check asserts (tags of a scenario, IDs in a property's name). */
+  checks(rules: Iterable<string>): void {
+    for (const r of rules) this.rules.add(r);
+  }
+
+  /** Notes one outcome of the world; `run` separates independent runs (a property's runs). */
+  observe(outcome: Outcome, run = 0): void {
+    const key = outcome.kind === 'refused' ? `refused:${outcome.rule}` : outcome.kind;
+    this.outcomeCounts[key] = (this.outcomeCounts[key] ?? 0) + 1;
+    if (outcome.kind === 'invalid') return;
+    for (const step of outcome.transitions) this.step(step, run);
+  }
+
+  private step(step: InstallationStep, run: number): void {
+    this.transitions.set(step.transition + (step.owner ? '|owner' : '|installed'), {
+      id: step.transition, from: step.from, event: step.event, guard: step.guard ?? null, to: step.to, owner: step.owner,
+    });
+    const key = `${run}|${step.account}|${step.record}`;
+    const path = this.paths.get(key) ?? [];
+    path.push(step.transition);
+    this.paths.set(key, path);
+  }
+
+  /** Ends a run: its paths are kept, distinct. */
+  endRun(run = 0): void {
+    for (const [key, path] of this.paths) {
+      if (key.startsWith(`${run}|`)) {
+        this.finished.add(JSON.stringify(path));
+        this.paths.delete(key);
+      }
+    }
+  }
+
+  toRecord(status: CoverageRecord['status']): CoverageRecord {
+    for (const path of this.paths.values()) this.finished.add(JSON.stringify(path));
+    this.paths.clear();
+    return {
+      v: 1,
+      source: this.source,
+      name: this.name,
+      ...(this.file ? { file: this.file } : {}),
+      status,
+      transitions: [...this.transitions.values()],
+      paths: [...this.finished].sort().map((p) => JSON.parse(p) as string[]),
+      rules: [...this.rules].sort(),
+      outcomes: this.outcomeCounts,
+    };
+  }
+
+  /** Appends the record as one line to this process's raw file. */
+  finish(status: CoverageRecord['status'], dir = rawDir()): CoverageRecord {
+    const record = this.toRecord(status);
+    mkdirSync(dir, { recursive: true });
+    appendFileSync(fileOfThisProcess(dir), `${JSON.stringify(record)}\n`);
+    return record;
+  }
+}
+
+/** Rule-like IDs in a name or tag list: REC-01, ASM-03, FACT-06... */
+export function idsIn(text: string): string[] {
+  return [...text.matchAll(/\b(?:REC|OWN|STATE|TOKEN|AUTH|PERM|LOG|SBX|ASM|FACT)-\d{2}\b/g)].map((m) => m[0]);
+}
+
+export type { Reason };
