@@ -1,0 +1,25 @@
+/**
+ * Cucumber profiles. TypeScript is loaded by ts-node in transpile-only mode (the type check
+ * runs separately in `npm test`), support code comes from scenarios/ (never its tests or
+ * fixtures), features from features/.
+ *
+ *   default  every feature, HTML and JUnit reports in reports/out/
+ *   adhoc    the same support code for feature files named on the command line, progress only
+ *            (npx cucumber-js -p adhoc path/to/some.feature)
+ *   fixtures adhoc plus the deliberately broken steps of scenarios/fixtures/ (used by tests)
+ */
+const support = {
+  requireModule: ['ts-node/register/transpile-only'],
+  require: ['scenarios/!(*.test).ts', 'scenarios/steps/!(*.test).ts'],
+  strict: true,
+};
+
+module.exports = {
+  default: {
+    ...support,
+    paths: ['features/**/*.feature'],
+    format: ['progress-bar', 'html:reports/out/cucumber.html', 'junit:reports/out/cucumber.xml'],
+  },
+  adhoc: { ...support, format: ['progress'] },
+  fixtures: { ...support, require: [...support.require, 'scenarios/fixtures/steps/*.ts'], format: ['progress'] },
+};

@@ -1,0 +1,22 @@
+import { After, Before, Status } from '@cucumber/cucumber';
+import { CoverageRecorder, idsIn } from '../reports/recorder';
+import type { HarnessWorld } from './world';
+
+/**
+ * Per-scenario set-up and tear-down: the seed and coverage recorder before, the coverage record
+ * (and, on failure, the seed and how to repeat the run) after. Kept thin on purpose.
+ */
+
+Before(function (this: HarnessWorld, { pickle }) {
+  const recorder = new CoverageRecorder('scenario', pickle.name, pickle.uri);
+  recorder.checks(pickle.tags.flatMap((t) => idsIn(t.name)));
+  this.begin(pickle.name, recorder);
+});
+
+After(function (this: HarnessWorld, { result }) {
+  const status = result?.status;
+  const failed = status !== Status.PASSED && status !== Status.SKIPPED;
+  this.recorder?.finish(failed ? 'failed' : status === Status.SKIPPED ? 'skipped' : 'passed');
+  // text/plain, because the console formatters print only plain-text attachments in full.
+  if (failed) this.attach(this.seedReport(), 'text/plain');
+});

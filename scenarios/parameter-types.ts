@@ -1,0 +1,84 @@
+import { ASSUMPTION_IDS, FACT_IDS, RULE_IDS, type FaultCode, type Reason } from '../model';
+import { AUTH_FORMS, parseAuth } from './auth-phrase';
+import {
+  ACCOUNT_KIND, canonicalWords, ENDPOINT, METHODS, OPERATION, ORIGIN, parseWord, RESTLET_METHOD, ROLE, STATE, StepValueError, TEXT_FIELD,
+  type Vocabulary,
+} from './vocabulary';
+
+/**
+ * The parameter types of the step library, as data (registered with cucumber in parameters.ts,
+ * listed in the catalogue). Each regexp is deliberately broader than the allowed words, and the
+ * transformer checks the word: a wrong value then fails its step with the allowed values
+ * instead of leaving the step undefined.
+ */
+
+export interface ParameterDef {
+  readonly name: string;
+  readonly regexp: RegExp;
+  readonly parse: (text: string) => unknown;
+  /** The allowed values, or a description of them, for the catalogue. */
+  readonly allowed: string;
+}
+
+const QUOTED = String.raw`"(?:[^"\\]|\\.)*"`;
+
+function unquote(raw: string): string {
+  return raw.slice(1, -1).replace(/\\"/g, '"');
+}
+
+function words<T>(name: string, regexp: RegExp, v: Vocabulary<T>, parse: (text: string) => unknown = (t) => parseWord(v, t)): ParameterDef {
+  return { name, regexp, parse, allowed: canonicalWords(v).join(', ') };
+}
+
+/** The account a step acts in, and optionally the user acting: `"Acme"` or `"Lee" in "Acme"`. */
+export interface Actor {
+  readonly account: string;
+  readonly user?: string;
+}
+
+export function parseActor(text: string): Actor {
+  const names = [...text.matchAll(new RegExp(QUOTED, 'g'))].map((m) => unquote(m[0]));
+  return names.length === 2 ? { user: names[0], account: names[1] } : { account: names[0] };
+}
+
+/** `"A"`, `"A" and "B"`, `"A", "B" and "C"`. */
+export function parseNames(text: string): string[] {
+  return [...text.matchAll(new RegExp(QUOTED, 'g'))].map((m) => unquote(m[0]));
+}
+
+const REASONS: readonly string[] = [...RULE_IDS, ...ASSUMPTION_IDS, ...FACT_IDS];
+export function parseReason(text: string): Reason {
+  if (REASONS.includes(text)) return text as Reason;
+  throw new StepValueError(`Invalid rule "${text}": should be a rule ID (${RULE_IDS[0]} ... ${RULE_IDS[RULE_IDS.length - 1]}), an assumption (ASM-01 ... ASM-16) or a fact (FACT-01 ... FACT-08); see model/rules.ts and model/assumptions.ts`);
+}
+
+export const FAULT_CODES: readonly FaultCode[] = [
+  'USER_ERROR', 'INVALID_LOGIN_ATTEMPT', 'INVALID_LOGIN_CREDENTIALS', 'INVALID_APP_ID', 'INSUFFICIENT_PERMISSION',
+  'FIELD_NOT_EDITABLE', 'INVALID_FLD_VALUE', 'RCRD_DSNT_EXIST', 'INVALID_SESSION', 'FEATURE_DISABLED', 'INVALID_REQUEST',
+] satisfies readonly FaultCode[];
+
+export function parseFaultCode(text: string): FaultCode {
+  const hit = FAULT_CODES.find((c) => c === text);
+  if (hit) return hit;
+  throw new StepValueError(`Invalid error code "${text}": should be one of ${FAULT_CODES.join(', ')}`);
+}
+
+export const PARAMETER_TYPES: readonly ParameterDef[] = [
+  words('accountKind', /[\w-]+/, ACCOUNT_KIND, (t) => {
+    if (t.toLowerCase() === 'sandbox') throw new StepValueError('Invalid account kind "sandbox": a sandbox belongs to a production account; write: a sandbox "NAME" of "PRODUCTION"');
+    return parseWord(ACCOUNT_KIND, t);
+  }),
+  words('state', /\w+(?: for \w+)?/, STATE),
+  words('methods', /[A-Za-z][\w -]*\w/, METHODS),
+  words('role', /[\w() -]+/, ROLE),
+  { ...words('endpoint', /[\w.]+/, ENDPOINT), allowed: `${ENDPOINT.words[0][0]} through ${ENDPOINT.words[ENDPOINT.words.length - 1][0]} (eras: 2015.1 and earlier; 2015.2 to 2020.1; 2020.2 and later)` },
+  words('operation', /\w+/, OPERATION),
+  words('httpMethod', /\w+/, RESTLET_METHOD),
+  words('origin', /[\w -]+/, ORIGIN),
+  words('field', /[A-Za-z][\w ]*/, TEXT_FIELD),
+  { name: 'auth', regexp: /.+/, parse: parseAuth, allowed: AUTH_FORMS.join('; ') },
+  { name: 'actor', regexp: new RegExp(`${QUOTED}(?: in ${QUOTED})?`), parse: parseActor, allowed: '"ACCOUNT" (its administrator) or "USER" in "ACCOUNT"' },
+  { name: 'names', regexp: new RegExp(`${QUOTED}(?:(?:, | and )${QUOTED})*`), parse: parseNames, allowed: '"A", or "A" and "B", or "A", "B" and "C"' },
+  { name: 'rule', regexp: /[A-Z]+-\d+/, parse: parseReason, allowed: 'a rule ID (REC-01 ...), ASM-01 ... ASM-16 or FACT-01 ... FACT-08' },
+  { name: 'code', regexp: /[A-Z][A-Z_]+/, parse: parseFaultCode, allowed: FAULT_CODES.join(', ') },
+];
