@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import type { Command } from '../model/commands';
+import type { Outcome } from '../model/outcomes';
+import type { DeliberateFault } from '../model/faults';
+import type { World } from '../model/types';
+import { apply, createWorld } from '../model/world';
+import type { FreshNames, Intent } from './arbitraries';
+import { checkStep, type Violation } from './invariants';
+
+/**
+ * The model side of fast-check's model-based testing: `Sim` holds the world (a value), the
+ * commands applied so far and the counters for fresh names; `WorldStep` is one fc.Command.
+ * Every command applied goes through every invariant.
+ */
+
+export type OutcomeListener = (outcome: Outcome, command: Command) => void;
+
+/** Thrown inside fc.modelRun when an invariant fails; carries the commands that led there. */
+export class InvariantViolation extends Error {
+  constructor(readonly violation: Violation, readonly commands: readonly Command[]) {
+    super(`${violation.invariant}: ${violation.message}`);
+    this.name = 'InvariantViolation';
+  }
+}
+
+export interface SimOptions {
+  readonly seed: number;
+  readonly faults: readonly DeliberateFault[];
+  /** Check the invariants after each command (off only to measure bare application). */
+  readonly check?: boolean;
+  readonly listener?: OutcomeListener;
+}
+
+export class Sim implements FreshNames {
+  world: World;
+  tokens = 0;
+  sessions = 0;
+  bundles = 0;
+  /** Commands applied, with those the world found invalid left out (they change nothing). */
+  readonly trace: Command[] = [];
+  readonly check: boolean;
+
+  constructor(readonly options: SimOptions) {
+    this.world = createWorld({ seed: options.seed, faults: options.faults });
+    this.check = options.check ?? true;
+  }
+
+  apply(command: Command): Outcome {
+    const before = this.world;
+    const { world, outcome } = apply(before, command);
+    this.world = world;
+    if (command.type === 'createAccessToken' || command.type === 'issueToken') this.tokens++;
+    else if (command.type === 'login') this.sessions++;
+    else if (command.type === 'createBundle') this.bundles++;
+    this.options.listener?.(outcome, command);
+    if (this.check) {
+      const violation = checkStep({ before, command, after: world, outcome });
+      if (violation) throw new InvariantViolation(violation, [...this.trace, command]);
+    }
+    if (outcome.kind !== 'invalid') this.trace.push(command);
+    return outcome;
+  }
+}
+
+/** One generated step: resolves its intent in `check` (read-only), applies the result in `run`. */
+export class WorldStep implements fc.Command<Sim, Sim> {
+  private pending: readonly Command[] | undefined;
+
+  constructor(readonly intent: Intent) {}
+
+  check(model: Readonly<Sim>): boolean {
+    this.pending = this.intent.resolve(model.world, model);
+    return this.pending !== undefined;
+  }
+
+  run(model: Sim): void {
+    const commands = this.pending ?? this.intent.resolve(model.world, model);
+    this.pending = undefined;
+    if (commands) for (const c of commands) model.apply(c);
+  }
+
+  toString(): string {
+    return this.intent.label;
+  }
+}
+
+/** Runs generated steps over a fresh Sim through fc.modelRun; returns the Sim. */
+export function runSteps(steps: Iterable<fc.Command<Sim, Sim>>, options: SimOptions): Sim {
+  const sim = new Sim(options);
+  fc.modelRun(() => ({ model: sim, real: sim }), steps);
+  return sim;
+}
