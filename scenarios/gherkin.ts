@@ -81,10 +81,17 @@ function authOf(command: Command): Auth | undefined {
 
 const FIELD_ORDER: readonly EditField[] = ['name', 'description', 'authentication', 'state', 'note', 'applicationId', 'consumerKey', 'consumerSecret'];
 
+/**
+ * Values typed into the never-editable confidential fields are always refused (REC-02, REC-05)
+ * whatever they are, so one that looks like an Application ID or secret is printed redacted.
+ */
+const CONFIDENTIAL_FIELDS: readonly EditField[] = ['applicationId', 'consumerKey', 'consumerSecret'];
+
 function changeValue(changes: RecordChanges, field: EditField): string | undefined {
   if (field === 'authentication') return changes.authentication && printMethods(changes.authentication);
   if (field === 'state') return changes.state && printWord(STATE, changes.state);
-  return changes[field];
+  const value = changes[field];
+  return value !== undefined && CONFIDENTIAL_FIELDS.includes(field) ? redactText(value) : value;
 }
 
 function editStep(cmd: CommandOf<'editRecord'>): string {
@@ -235,7 +242,10 @@ export function traceToGherkin(trace: Trace): string {
   return `${header.join('\n')}\nFeature: ${oneLine(trace.title, 'Trace')}\n\n${traceToScenario(trace)}`;
 }
 
-/** Literal Application IDs that are a record's ID become references to it, so no ID is written out. */
+/**
+ * Literal Application IDs that are a record's ID become references to it, and values typed into
+ * confidential fields are redacted (they are refused whatever they are), so no ID is written out.
+ */
 function withoutRecordIds(world: World, cmd: Command): Command {
   const fix = (ref: ApplicationIdRef | undefined): ApplicationIdRef | undefined => {
     if (ref === undefined || !('literal' in ref)) return ref;
@@ -247,6 +257,14 @@ function withoutRecordIds(world: World, cmd: Command): Command {
     const applicationId = fix(auth.applicationId);
     return applicationId === undefined ? auth : { ...auth, applicationId };
   };
+  if (cmd.type === 'editRecord') {
+    const changes = { ...cmd.changes };
+    for (const f of ['applicationId', 'consumerKey', 'consumerSecret'] as const) {
+      const v = changes[f];
+      if (v !== undefined) changes[f] = redactText(v);
+    }
+    return { ...cmd, changes };
+  }
   if (cmd.type === 'login') return { ...cmd, auth: fixAuth(cmd.auth) };
   if (cmd.type === 'request') return { ...cmd, request: { ...cmd.request, auth: fixAuth(cmd.request.auth) } };
   return cmd;
