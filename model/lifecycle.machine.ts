@@ -83,7 +83,6 @@ export const lifecycleMachine = setup({
       description: 'The account holds the record',
       initial: 'enabled',
       on: {
-        UNINSTALL_BUNDLE: { guard: 'OWN-01:installedByBundle', target: 'removed', meta: meta('OWN-01') },
         REFRESH_REMOVE: { target: 'removed', meta: meta('SBX-02', 'SBX-01') },
         REFRESH_COPY: [
           { guard: 'SBX-03:productionEnabled', target: '.enabled', meta: meta('SBX-03', 'SBX-01') },
@@ -94,11 +93,18 @@ export const lifecycleMachine = setup({
       states: {
         enabled: {
           description: 'Requests are accepted',
-          on: { BLOCK: { target: 'blocked', meta: meta('STATE-01', 'STATE-03') } },
+          on: {
+            BLOCK: { target: 'blocked', meta: meta('STATE-01', 'STATE-03') },
+            // Only bundle installations leave by uninstall; they start Enabled (FACT-02) and are never Waiting.
+            UNINSTALL_BUNDLE: { guard: 'OWN-01:installedByBundle', target: '#installation.removed', meta: meta('OWN-01') },
+          },
         },
         blocked: {
           description: 'Requests are rejected',
-          on: { ENABLE: { target: 'enabled', meta: meta('STATE-01', 'STATE-03') } },
+          on: {
+            ENABLE: { target: 'enabled', meta: meta('STATE-01', 'STATE-03') },
+            UNINSTALL_BUNDLE: { guard: 'OWN-01:installedByBundle', target: '#installation.removed', meta: meta('OWN-01') },
+          },
         },
         waitingForApproval: {
           description: 'Every request is blocked until someone enables the record',
