@@ -63,12 +63,13 @@ export const roleArb: fc.Arbitrary<Role> = weighted<Role>(
   [1, fc.constant('noIntegrationAccess')],
 );
 
+const inEra = (era: 'legacy' | 'applicationId' | 'tokenOnly') => fc.constantFrom(...ENDPOINT_VERSIONS.filter((v) => endpointEra(v) === era));
+
 /** The whole range, each era well represented: 2015.1 and earlier, 2015.2 to 2020.1, 2020.2 and later. */
-export const endpointArb: fc.Arbitrary<EndpointVersion> = weighted(
-  [2, fc.constantFrom(...ENDPOINT_VERSIONS.filter((v) => endpointEra(v) === 'legacy'))],
-  [4, fc.constantFrom(...ENDPOINT_VERSIONS.filter((v) => endpointEra(v) === 'applicationId'))],
-  [4, fc.constantFrom(...ENDPOINT_VERSIONS.filter((v) => endpointEra(v) === 'tokenOnly'))],
-);
+export const endpointArb: fc.Arbitrary<EndpointVersion> = weighted([2, inEra('legacy')], [4, inEra('applicationId')], [4, inEra('tokenOnly')]);
+/** Integrations mostly call the endpoints their authentication works on, and sometimes not. */
+const userCredentialsEndpointArb: fc.Arbitrary<EndpointVersion> = weighted([2, inEra('legacy')], [6, inEra('applicationId')], [2, inEra('tokenOnly')]);
+const tokenEndpointArb: fc.Arbitrary<EndpointVersion> = weighted([1, inEra('legacy')], [3, inEra('applicationId')], [6, inEra('tokenOnly')]);
 
 export const methodsArb: fc.Arbitrary<AuthenticationMethods> = weighted<AuthenticationMethods>(
   [5, fc.constant({ userCredentials: true, tokenBased: true })],
@@ -136,7 +137,8 @@ function recordAt(world: World, at: number): IntegrationRecord | undefined {
 function accountFor(plan: Plan, record: IntegrationRecord, where: Where): string {
   if (where.by === 'owner') return plan.account(record.owner);
   if (where.by === 'account') return plan.account(where.account);
-  const holders = Object.keys(plan.world.accounts).filter((a) => isHeld(plan.world, a, record.ref));
+  // Another account holding it (bundle, auto-installation, Issue Token, refresh), else the owner.
+  const holders = Object.keys(plan.world.accounts).filter((a) => a !== record.owner && isHeld(plan.world, a, record.ref));
   return holders.length === 0 ? plan.account(record.owner) : holders[where.at % holders.length];
 }
 
@@ -191,6 +193,20 @@ const editRecordIntent = fc.record({ record: positionArb, where: whereArb, role:
   }),
 );
 
+/** An administrator answers a pending approval: Enable (mostly) or Block a record Waiting for Approval. */
+const approveIntent = fc.record({ at: positionArb, decision: weighted<'enabled' | 'blocked'>([4, fc.constant('enabled')], [1, fc.constant('blocked')]), role: roleArb }).map((params) =>
+  intent('approve', params, (plan, p) => {
+    const pending: [string, string][] = [];
+    for (const [account, a] of Object.entries(plan.world.accounts)) {
+      for (const [record, i] of Object.entries(a.installations)) if (i.state === 'waitingForApproval') pending.push([account, record]);
+    }
+    if (pending.length === 0) return undefined;
+    const [account, record] = pending[p.at % pending.length];
+    const user = plan.user(account, p.role);
+    return plan.push({ type: 'editRecord', account, ...userField(user), record, changes: { state: p.decision } });
+  }),
+);
+
 const regenerateIntent = fc.record({ record: positionArb, where: whereArb, role: roleArb }).map((params) =>
   intent('regenerateCredentials', params, (plan, p) => {
     const record = recordAt(plan.world, p.record);
@@ -222,11 +238,15 @@ function bundleAt(world: World, at: number): string | undefined {
   return names.length === 0 ? undefined : names[at % names.length];
 }
 
-const installBundleIntent = fc.record({ bundle: positionArb, account: accountArb }).map((params) =>
+const installBundleIntent = fc.record({ bundle: positionArb, account: accountArb, ownAccount: weighted([9, fc.constant(false)], [1, fc.constant(true)]) }).map((params) =>
   intent('installBundle', params, (plan, p) => {
     const bundle = bundleAt(plan.world, p.bundle);
     if (!bundle) return undefined;
-    return plan.push({ type: 'installBundle', account: plan.account(p.account), bundle });
+    const from = plan.world.bundles[bundle].account;
+    // Mostly into another account, now and then (refused) into the account that made it.
+    const others = CAST_ACCOUNTS.filter((a) => a.name !== from);
+    const account = p.ownAccount ? from : p.account === from ? others[0].name : p.account;
+    return plan.push({ type: 'installBundle', account: plan.account(account), bundle });
   }),
 );
 
@@ -270,7 +290,7 @@ const setPreferenceIntent = fc
   .record({
     account: accountArb,
     preference: weighted<PreferenceName>([7, fc.constant('requireApproval')], [3, fc.constant('tokenBasedAuthentication')]),
-    value: fc.boolean(),
+    value: weighted([3, fc.constant(true)], [2, fc.constant(false)]),
   })
   .map((params) =>
     intent('setPreference', params, (plan, p) => {
@@ -444,16 +464,17 @@ type RequestPlan =
   | { readonly channel: 'restlet'; readonly method: RestletMethod; readonly auth: PassportPlan | TbaPlan | NonePlan };
 
 const requestPlanArb: fc.Arbitrary<RequestPlan> = weighted<RequestPlan>(
-  [8, fc.record({
-    channel: fc.constant('soap' as const),
-    endpoint: endpointArb,
-    operation: soapOperationArb,
-    auth: weighted<PassportPlan | TbaPlan | SessionPlan | NonePlan>([6, passportPlanArb], [10, tbaPlanArb], [3, sessionPlanArb], [1, nonePlanArb]),
-  })],
+  [8, weighted<PassportPlan | TbaPlan | SessionPlan | NonePlan>([6, passportPlanArb], [10, tbaPlanArb], [3, sessionPlanArb], [1, nonePlanArb]).chain((auth) =>
+    fc.record({
+      channel: fc.constant('soap' as const),
+      endpoint: auth.kind === 'tba' ? tokenEndpointArb : auth.kind === 'none' ? endpointArb : userCredentialsEndpointArb,
+      operation: soapOperationArb,
+      auth: fc.constant(auth),
+    }))],
   [2, fc.record({
     channel: fc.constant('restlet' as const),
     method: restletMethodArb,
-    auth: weighted<PassportPlan | TbaPlan | NonePlan>([4, passportPlanArb], [6, tbaPlanArb], [1, nonePlanArb]),
+    auth: weighted<PassportPlan | TbaPlan | NonePlan>([8, passportPlanArb], [12, tbaPlanArb], [1, nonePlanArb]),
   })],
 );
 
@@ -482,7 +503,7 @@ const requestIntent = requestPlanArb.map((params) =>
 
 const loginIntent = fc
   .record({
-    endpoint: endpointArb,
+    endpoint: userCredentialsEndpointArb,
     operation: loginOperationArb,
     auth: weighted<PassportPlan | TbaPlan | NonePlan>([17, passportPlanArb], [2, tbaPlanArb], [1, nonePlanArb]),
   })
@@ -499,8 +520,8 @@ const loginIntent = fc
 
 /** Relative weights of the command kinds in a generated sequence. */
 export const DEFAULT_MIX = {
-  request: 30, login: 4, createRecord: 8, editRecord: 10, regenerateCredentials: 2, createBundle: 3, installBundle: 4, uninstallBundle: 2,
-  createAccessToken: 5, issueToken: 5, setPreference: 4, setDefaultRecordState: 1, refreshSandbox: 4, viewIntegrations: 2,
+  request: 30, login: 4, createRecord: 7, editRecord: 10, approve: 3, regenerateCredentials: 2, createBundle: 3, installBundle: 5, uninstallBundle: 3,
+  createAccessToken: 5, issueToken: 5, setPreference: 5, setDefaultRecordState: 1, refreshSandbox: 4, viewIntegrations: 2,
   viewRecord: 4, searchOperations: 2, addAccount: 1, addUser: 1,
 } as const satisfies Record<string, number>;
 export type IntentKind = keyof typeof DEFAULT_MIX;
@@ -511,6 +532,7 @@ export const INTENT_ARBITRARIES: Readonly<Record<IntentKind, fc.Arbitrary<Intent
   login: loginIntent,
   createRecord: createRecordIntent,
   editRecord: editRecordIntent,
+  approve: approveIntent,
   regenerateCredentials: regenerateIntent,
   createBundle: createBundleIntent,
   installBundle: installBundleIntent,

@@ -3,11 +3,11 @@ import { faultsFromEnv, type DeliberateFault } from '../model/faults';
 /**
  * Settings of the property runs, read once from the environment (options in, config out).
  *
- *   HARNESS_RUNS          runs per property (default 150)
+ *   HARNESS_RUNS          runs per property (default 400)
  *   HARNESS_SEED          fast-check seed (default: a new one each time, printed on failure)
  *   HARNESS_PATH          fast-check path of a counterexample to replay (with HARNESS_SEED)
  *   HARNESS_REPLAY_PATH   fc.commands replayPath of that counterexample
- *   HARNESS_MAX_COMMANDS  longest generated command sequence (default 60)
+ *   HARNESS_MAX_COMMANDS  longest generated command sequence (default 100)
  *   HARNESS_STATS=1       print how runs spread over lifecycle transitions and rule IDs
  *   HARNESS_FAULT         deliberate faults to switch on, e.g. AUTH-03 (the properties should fail)
  *   HARNESS_COUNTEREXAMPLES  where counterexample files go (default counterexamples/)
@@ -26,11 +26,11 @@ export interface PropertySettings {
 }
 
 export const DEFAULT_SETTINGS: PropertySettings = {
-  numRuns: 150,
+  numRuns: 400,
   seed: undefined,
   path: undefined,
   replayPath: undefined,
-  maxCommands: 60,
+  maxCommands: 100,
   stats: false,
   faults: [],
   counterexampleDir: 'counterexamples',

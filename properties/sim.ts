@@ -47,7 +47,15 @@ export class Sim implements FreshNames {
 
   apply(command: Command): Outcome {
     const before = this.world;
-    const { world, outcome } = apply(before, command);
+    let result: ReturnType<typeof apply>;
+    try {
+      result = apply(before, command);
+    } catch (e) {
+      // The world answers every input with an outcome; a throw is a bug in the model.
+      const message = e instanceof Error ? e.message : String(e);
+      throw new InvariantViolation({ invariant: 'apply never throws', rules: [], message, expectations: [] }, [...this.trace, command]);
+    }
+    const { world, outcome } = result;
     this.world = world;
     if (command.type === 'createAccessToken' || command.type === 'issueToken') this.tokens++;
     else if (command.type === 'login') this.sessions++;

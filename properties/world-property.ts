@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import type { Command } from '../model/commands';
+import type { Outcome } from '../model/outcomes';
+import type { CoverageRecorder } from '../reports/recorder';
+import { DEFAULT_MIX, intentArb, type Mix } from './arbitraries';
+import type { PropertyFailure } from './counterexample';
+import { INVARIANTS } from './invariants';
+import type { PropertySettings } from './settings';
+import { InvariantViolation, Sim, WorldStep } from './sim';
+import type { RunStats } from './stats';
+
+/**
+ * The model-based property: random command sequences (fc.commands) applied to a fresh world
+ * through fc.modelRun, every invariant checked after every command.
+ */
+
+/** Every rule, assumption and fact ID the invariants check, in catalogue order of first mention. */
+export const INVARIANT_IDS: readonly string[] = [...new Set(INVARIANTS.flatMap((i) => i.rules))];
+
+export interface WorldPropertyOptions {
+  /** Names the property; rule IDs in it are what its coverage record claims to check. */
+  readonly name: string;
+  readonly settings: PropertySettings;
+  readonly mix?: Mix;
+  readonly recorder?: CoverageRecorder;
+  readonly stats?: RunStats;
+}
+
+export interface PropertyResult {
+  readonly name: string;
+  /** Property runs, shrinking included. */
+  readonly runs: number;
+  readonly commands: number;
+  readonly failure: PropertyFailure | undefined;
+}
+
+export function commandsArb(settings: PropertySettings, mix: Mix = DEFAULT_MIX): fc.Arbitrary<Iterable<fc.Command<Sim, Sim>>> {
+  return fc.commands([intentArb(mix).map((i) => new WorldStep(i))], {
+    maxCommands: settings.maxCommands,
+    size: 'max',
+    ...(settings.replayPath ? { replayPath: settings.replayPath } : {}),
+  });
+}
+
+export function checkWorldProperty(options: WorldPropertyOptions): PropertyResult {
+  const { settings, recorder, stats } = options;
+  let run = 0;
+  let commands = 0;
+  const listener = (outcome: Outcome, command: Command) => {
+    commands++;
+    recorder?.observe(outcome, run);
+    stats?.observe(outcome, command);
+  };
+  const property = fc.property(commandsArb(settings, options.mix), (steps) => {
+    run++;
+    const sim = new Sim({ seed: settings.worldSeed, faults: settings.faults, listener });
+    try {
+      fc.modelRun(() => ({ model: sim, real: sim }), steps);
+    } finally {
+      recorder?.endRun(run);
+      stats?.endRun();
+    }
+  });
+  const details = fc.check(property, {
+    numRuns: settings.numRuns,
+    ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
+    ...(settings.path !== undefined ? { path: settings.path } : {}),
+  });
+  if (!details.failed) return { name: options.name, runs: run, commands, failure: undefined };
+  const error = details.errorInstance;
+  if (!(error instanceof InvariantViolation)) {
+    throw new Error(`${options.name}: the property failed without an invariant violation (seed ${details.seed}, path ${details.counterexamplePath ?? '?'}): ${String(error)}`);
+  }
+  const replayPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[0] ?? ''))?.[1];
+  return {
+    name: options.name,
+    runs: run,
+    commands,
+    failure: {
+      property: options.name,
+      violation: error.violation,
+      commands: error.commands,
+      worldSeed: settings.worldSeed,
+      faults: settings.faults,
+      seed: details.seed,
+      path: details.counterexamplePath ?? undefined,
+      replayPath,
+      numRuns: details.numRuns,
+      numShrinks: details.numShrinks,
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { CoverageRecorder, idsIn } from '../reports/recorder';
+import { reportCounterexample, type PropertyFailure } from './counterexample';
+import { checkDecisionTable, DECISION_PROPERTY_NAME } from './decision-table';
+import { resolvePropertySettings } from './settings';
+import { RunStats } from './stats';
+import { checkWorldProperty, INVARIANT_IDS } from './world-property';
+
+/**
+ * The properties. Settings come from the environment (properties/settings.ts): HARNESS_RUNS,
+ * HARNESS_SEED, HARNESS_PATH, HARNESS_REPLAY_PATH, HARNESS_MAX_COMMANDS, HARNESS_STATS,
+ * HARNESS_FAULT. A failure prints the shrunk counterexample three ways and fails the test.
+ */
+
+const settings = resolvePropertySettings();
+const FILE = 'properties/world.property.test.ts';
+
+function fail(failure: PropertyFailure): never {
+  const report = reportCounterexample(failure, settings.counterexampleDir, FILE);
+  console.error(report.text);
+  throw new Error(report.text);
+}
+
+function recorderFor(name: string): CoverageRecorder {
+  const recorder = new CoverageRecorder('property', name, FILE);
+  recorder.checks(idsIn(name));
+  return recorder;
+}
+
+export const WORLD_PROPERTY_NAME = `random command sequences keep every invariant (${INVARIANT_IDS.join(' ')})`;
+
+describe('properties of the world', () => {
+  it(WORLD_PROPERTY_NAME, () => {
+    const recorder = recorderFor(WORLD_PROPERTY_NAME);
+    const stats = settings.stats ? new RunStats() : undefined;
+    const result = checkWorldProperty({ name: WORLD_PROPERTY_NAME, settings, recorder, stats });
+    recorder.finish(result.failure ? 'failed' : 'passed');
+    if (stats) console.log(stats.format(WORLD_PROPERTY_NAME));
+    if (result.failure) fail(result.failure);
+    expect(result.commands).toBeGreaterThan(settings.numRuns);
+  });
+
+  it(DECISION_PROPERTY_NAME, () => {
+    const recorder = recorderFor(DECISION_PROPERTY_NAME);
+    const result = checkDecisionTable(settings, recorder);
+    recorder.finish(result.failure ? 'failed' : 'passed');
+    if (result.failure) fail(result.failure);
+    expect(result.runs).toBeGreaterThan(0);
+  });
+});
