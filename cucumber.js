@@ -18,7 +18,7 @@ module.exports = {
   default: {
     ...support,
     paths: ['features/**/*.feature'],
-    format: ['progress-bar', 'html:reports/out/cucumber.html', 'junit:reports/out/cucumber.xml'],
+    format: ['progress', 'html:reports/out/cucumber.html', 'junit:reports/out/cucumber.xml'],
   },
   adhoc: { ...support, format: ['progress'] },
   fixtures: { ...support, require: [...support.require, 'scenarios/fixtures/steps/*.ts'], format: ['progress'] },

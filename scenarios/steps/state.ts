@@ -5,8 +5,8 @@ import type { HarnessWorld } from '../world';
 
 /** What holds in the world now: installations, ownership, logs, notes, tokens. */
 
+/** A record nobody created is simply Absent everywhere, so the record need not exist. */
 function stateOf(world: HarnessWorld, account: string, record: string): LifecycleState {
-  world.record(record);
   return world.account(account).installations[record]?.state ?? 'absent';
 }
 
