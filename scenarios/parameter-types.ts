@@ -70,7 +70,7 @@ export const PARAMETER_TYPES: readonly ParameterDef[] = [
   }),
   words('state', /\w+(?: for \w+)?/, STATE),
   words('methods', /[A-Za-z][\w -]*\w/, METHODS),
-  words('role', /[\w() -]+/, ROLE),
+  { ...words('role', /[\w() -]+/, ROLE), allowed: 'administrator, integration-list (has the Integration Applications (List) permission), integration-full (has the Integration Application (Full) permission), no-integration-access' },
   { ...words('endpoint', /[\w.]+/, ENDPOINT), allowed: `${ENDPOINT.words[0][0]} through ${ENDPOINT.words[ENDPOINT.words.length - 1][0]} (eras: 2015.1 and earlier; 2015.2 to 2020.1; 2020.2 and later)` },
   words('operation', /\w+/, OPERATION),
   words('httpMethod', /\w+/, RESTLET_METHOD),
