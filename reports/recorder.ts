@@ -43,10 +43,15 @@ export function rawDir(): string {
   return process.env.HARNESS_RAW_DIR ?? join('reports', 'out', 'raw');
 }
 
-let processFile: string | undefined;
+/** One file per process and directory (a test may record into several directories). */
+const processFiles = new Map<string, string>();
 function fileOfThisProcess(dir: string): string {
-  processFile ??= join(dir, `${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
-  return processFile;
+  let file = processFiles.get(dir);
+  if (!file) {
+    file = join(dir, `${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
+    processFiles.set(dir, file);
+  }
+  return file;
 }
 
 export class CoverageRecorder {

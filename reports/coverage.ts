@@ -1,0 +1,406 @@
+import { ASSUMPTIONS, FACTS } from '../model/assumptions';
+import { RULES } from '../model/rules';
+import type { ExplorerReach } from './explorer';
+import type { MergedCheck, MergedRaw } from './merge';
+import type { PlanResult } from './planner';
+import type { ChainItem, StatechartTotals } from './totals';
+
+/**
+ * The coverage model: data first, rendering second. Built from the statechart's totals, the
+ * merged raw records and (optionally) the explorer's reachable transitions; every renderer
+ * (JSON, HTML, Markdown) is a pure function of it.
+ *
+ * Status of an item:
+ *  - covered: some scenario or property (that ran) took it;
+ *  - uncovered: reachable, and nothing took it: a gap;
+ *  - unreachable: the statechart cannot reach it from the initial state; or explorer output was
+ *    given and no explored configuration reached it; or the planner's exhaustive search of the
+ *    canonical cast never takes it. Not a gap; `unreachableBecause` says which, and a transition
+ *    the statechart allows but the world never takes is flagged `suspicious`.
+ * Percentages are covered / reachable.
+ */
+
+export const FORMAT_VERSION = 1;
+
+export const COVERAGE_KINDS = ['states', 'transitions', 'transitionPairs', 'paths', 'rules', 'assumptions'] as const;
+export type CoverageKind = (typeof COVERAGE_KINDS)[number];
+
+export const KIND_LABELS = {
+  states: 'States',
+  transitions: 'Transitions',
+  transitionPairs: 'Transition pairs',
+  paths: 'Lifecycle paths',
+  rules: 'Rules',
+  assumptions: 'Assumptions and facts',
+} as const satisfies Record<CoverageKind, string>;
+
+export type ItemStatus = 'covered' | 'uncovered' | 'unreachable';
+
+export interface KindSummary {
+  readonly total: number;
+  readonly reachable: number;
+  readonly unreachable: number;
+  readonly covered: number;
+  readonly uncovered: number;
+  /** covered / reachable, in percent, one decimal; 100 when nothing is reachable. */
+  readonly percentage: number;
+}
+
+export interface CoveredBy {
+  readonly scenarios: readonly string[];
+  readonly properties: readonly string[];
+  readonly explorer: readonly string[];
+}
+
+export interface StateCoverage {
+  readonly id: string;
+  readonly status: ItemStatus;
+  readonly coveredBy: CoveredBy;
+  readonly unreachableBecause?: string;
+}
+
+export interface TransitionCoverage {
+  readonly id: string;
+  readonly from: string;
+  readonly event: string;
+  readonly guard: string | null;
+  readonly to: string;
+  readonly rules: readonly string[];
+  readonly declaredOn: string;
+  readonly status: ItemStatus;
+  readonly coveredBy: CoveredBy;
+  /** Checks that took it in the record's owner account, and in an account where it is installed. */
+  readonly accounts: { readonly owner: number; readonly installed: number };
+  /** Explorer configurations that reached it (when explorer output was given). */
+  readonly explorer?: readonly string[];
+  readonly unreachableBecause?: string;
+  /** Why this item deserves a look: the statechart allows it but the world never takes it, or covered though unexplored. */
+  readonly suspicious?: string;
+}
+
+export interface ChainCoverage {
+  readonly id: string;
+  readonly transitions: readonly string[];
+  readonly status: ItemStatus;
+  readonly coveredBy: CoveredBy;
+  readonly unreachableBecause?: string;
+}
+
+export type CheckResult = 'passed' | 'failed' | 'not run';
+
+export interface RuleRow {
+  readonly id: string;
+  readonly area: string;
+  readonly text: string;
+  readonly status: Exclude<ItemStatus, 'unreachable'>;
+  readonly result: CheckResult;
+  readonly scenarios: readonly string[];
+  readonly properties: readonly string[];
+  /** Statechart transitions that implement the rule (transition meta). */
+  readonly transitions: readonly string[];
+  /** How often the world refused something by this rule in the runs. */
+  readonly refusals: number;
+}
+
+export interface CheckSummary {
+  readonly source: string;
+  readonly name: string;
+  readonly file?: string;
+  readonly status: string;
+  readonly transitions: number;
+  readonly rules: readonly string[];
+}
+
+export interface CoverageData {
+  readonly formatVersion: number;
+  readonly generatedAt: string;
+  /** What the totals are relative to. */
+  readonly relativeTo: {
+    readonly statechart: string;
+    readonly initialState: string;
+    readonly maxPathLength: number;
+    readonly pathsAre: string;
+    readonly explorerConfigurations: readonly string[] | null;
+  };
+  readonly inputs: {
+    readonly rawDirectories: readonly string[];
+    readonly rawFiles: number;
+    readonly records: number;
+    readonly scenarios: { readonly passed: number; readonly failed: number; readonly skipped: number };
+    readonly properties: { readonly passed: number; readonly failed: number; readonly skipped: number };
+  };
+  readonly summary: Readonly<Record<CoverageKind, KindSummary>>;
+  readonly states: readonly StateCoverage[];
+  readonly transitions: readonly TransitionCoverage[];
+  readonly transitionPairs: readonly ChainCoverage[];
+  readonly paths: readonly ChainCoverage[];
+  readonly rules: readonly RuleRow[];
+  readonly assumptions: readonly RuleRow[];
+  /** Outcome kinds and refusing rules seen across every check, counted. */
+  readonly outcomes: Readonly<Record<string, number>>;
+  readonly checks: readonly CheckSummary[];
+}
+
+/** What the planner says about an uncovered item; `unreachable` results make it not a gap. */
+export interface Judge {
+  transition(id: string): PlanResult;
+  pair(first: string, second: string): PlanResult;
+  path(transitions: readonly string[]): PlanResult;
+}
+
+export interface CoverageInput {
+  readonly totals: StatechartTotals;
+  readonly merged: MergedRaw;
+  readonly rawDirectories: readonly string[];
+  readonly rawFiles: number;
+  readonly explorer?: readonly ExplorerReach[];
+  /** Answers whether uncovered items can be reached in the world at all (reports/planner.ts). */
+  readonly judge?: Judge;
+  readonly statechartName?: string;
+  readonly now?: Date;
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** How a check is named in "covered by" lists: the name, and its file when it has one. */
+export function checkLabel(c: Pick<MergedCheck, 'name' | 'file'>): string {
+  return c.file ? `${c.name} (${c.file})` : c.name;
+}
+
+class CoveredByAcc {
+  private readonly sets = { scenario: new Set<string>(), property: new Set<string>(), explorer: new Set<string>() };
+  add(check: MergedCheck): void {
+    this.sets[check.source].add(checkLabel(check));
+  }
+  get size(): number {
+    return this.sets.scenario.size + this.sets.property.size + this.sets.explorer.size;
+  }
+  done(): CoveredBy {
+    return {
+      scenarios: [...this.sets.scenario].sort(byString),
+      properties: [...this.sets.property].sort(byString),
+      explorer: [...this.sets.explorer].sort(byString),
+    };
+  }
+}
+
+function accFor<K>(map: Map<K, CoveredByAcc>, key: K): CoveredByAcc {
+  let acc = map.get(key);
+  if (!acc) {
+    acc = new CoveredByAcc();
+    map.set(key, acc);
+  }
+  return acc;
+}
+
+export function summarise(items: readonly { readonly status: ItemStatus }[]): KindSummary {
+  const total = items.length;
+  const unreachable = items.filter((i) => i.status === 'unreachable').length;
+  const covered = items.filter((i) => i.status === 'covered').length;
+  const reachable = total - unreachable;
+  return {
+    total,
+    reachable,
+    unreachable,
+    covered,
+    uncovered: reachable - covered,
+    percentage: reachable === 0 ? 100 : Math.floor((covered / reachable) * 1000) / 10,
+  };
+}
+
+function ruleResult(checks: readonly MergedCheck[]): CheckResult {
+  if (checks.some((c) => c.status === 'failed')) return 'failed';
+  return checks.some((c) => c.status === 'passed') ? 'passed' : 'not run';
+}
+
+export function buildCoverage(input: CoverageInput): CoverageData {
+  const { totals, merged } = input;
+  // A skipped check ran nothing: it covers nothing.
+  const ran = merged.checks.filter((c) => c.status !== 'skipped');
+
+  const stateAcc = new Map<string, CoveredByAcc>();
+  const transitionAcc = new Map<string, CoveredByAcc>();
+  const ownerCount = new Map<string, Set<string>>();
+  const installedCount = new Map<string, Set<string>>();
+  const pairAcc = new Map<string, CoveredByAcc>();
+  const pathAcc = new Map<string, CoveredByAcc>();
+  const pathIndex = new Map<string, ChainItem>(totals.paths.map((p) => [JSON.stringify(p.transitions), p]));
+  const pairIndex = new Map<string, ChainItem>(totals.pairs.map((p) => [JSON.stringify(p.transitions), p]));
+
+  for (const check of ran) {
+    for (const t of check.transitions) {
+      accFor(transitionAcc, t.id).add(check);
+      accFor(stateAcc, t.from).add(check);
+      accFor(stateAcc, t.to).add(check);
+      const counts = t.owner ? ownerCount : installedCount;
+      counts.set(t.id, (counts.get(t.id) ?? new Set()).add(check.key));
+    }
+    for (const path of check.paths) {
+      // A recorded path covers every lifecycle path it begins with, and every pair inside it.
+      for (let n = 1; n <= Math.min(path.length, totals.maxPathLength); n++) {
+        const item = pathIndex.get(JSON.stringify(path.slice(0, n)));
+        if (item) accFor(pathAcc, item.id).add(check);
+      }
+      for (let i = 0; i + 1 < path.length; i++) {
+        const item = pairIndex.get(JSON.stringify([path[i], path[i + 1]]));
+        if (item) accFor(pairAcc, item.id).add(check);
+      }
+    }
+  }
+
+  const explorerGiven = input.explorer !== undefined;
+  const explored = new Map<string, string[]>();
+  for (const reach of input.explorer ?? []) {
+    for (const t of reach.reachableTransitions) explored.set(t, [...(explored.get(t) ?? []), reach.configuration]);
+  }
+  const worldReachable = (id: string): boolean => !explorerGiven || explored.has(id);
+
+  const explorerNames = [...new Set((input.explorer ?? []).map((e) => e.configuration))].sort(byString).join(', ');
+  const STATECHART = `the statechart cannot reach its source state from "${totals.initial}"`;
+  const EXPLORER = `no explored configuration (${explorerNames}) reaches it`;
+  const planned = (r: PlanResult | undefined): string | undefined => (r && !r.ok && r.unreachable ? `planner: ${r.problem}` : undefined);
+
+  const transitions: TransitionCoverage[] = totals.transitions.map((t) => {
+    const acc = transitionAcc.get(t.id);
+    const covered = acc !== undefined && acc.size > 0;
+    const because = covered ? undefined
+      : !t.reachable ? STATECHART
+      : !worldReachable(t.id) ? EXPLORER
+      : planned(input.judge?.transition(t.id));
+    let suspicious: string | undefined;
+    if (t.reachable && because !== undefined && because !== STATECHART) {
+      suspicious = 'the statechart allows it but the world never takes it: is the statechart wider than the world, or is a world command missing?';
+    } else if (covered && explorerGiven && !explored.has(t.id)) {
+      suspicious = 'covered by a check, yet no explored configuration reached it: are the explorer bounds too small?';
+    }
+    return {
+      id: t.id,
+      from: t.from,
+      event: t.event,
+      guard: t.guard ?? null,
+      to: t.to,
+      rules: [...t.rules],
+      declaredOn: t.declaredOn,
+      status: covered ? 'covered' : because !== undefined ? 'unreachable' : 'uncovered',
+      coveredBy: acc?.done() ?? { scenarios: [], properties: [], explorer: [] },
+      accounts: { owner: ownerCount.get(t.id)?.size ?? 0, installed: installedCount.get(t.id)?.size ?? 0 },
+      ...(explorerGiven ? { explorer: (explored.get(t.id) ?? []).sort(byString) } : {}),
+      ...(because !== undefined ? { unreachableBecause: because } : {}),
+      ...(suspicious ? { suspicious } : {}),
+    };
+  });
+  const transitionStatus = new Map(transitions.map((t) => [t.id, t.status]));
+
+  const entered = new Set<string>([totals.initial]);
+  for (const t of transitions) if (t.status !== 'unreachable') entered.add(t.to);
+  const states: StateCoverage[] = totals.states.map((s) => {
+    const acc = stateAcc.get(s.id);
+    const covered = acc !== undefined && acc.size > 0;
+    const because = covered ? undefined
+      : !s.reachable ? `the statechart cannot reach it from "${totals.initial}"`
+      : !entered.has(s.id) ? 'every transition into it is unreachable'
+      : undefined;
+    return {
+      id: s.id,
+      status: covered ? 'covered' : because !== undefined ? 'unreachable' : 'uncovered',
+      coveredBy: acc?.done() ?? { scenarios: [], properties: [], explorer: [] },
+      ...(because !== undefined ? { unreachableBecause: because } : {}),
+    };
+  });
+
+  const chain = (items: readonly ChainItem[], accs: Map<string, CoveredByAcc>, judge: (ids: readonly string[]) => PlanResult | undefined): ChainCoverage[] =>
+    items.map((item) => {
+      const acc = accs.get(item.id);
+      const covered = acc !== undefined && acc.size > 0;
+      const blocked = item.transitions.find((id) => transitionStatus.get(id) === 'unreachable');
+      const because = covered ? undefined
+        : !item.reachable ? STATECHART
+        : blocked !== undefined ? `its transition "${blocked}" is unreachable`
+        : planned(judge(item.transitions));
+      return {
+        id: item.id,
+        transitions: item.transitions,
+        status: covered ? 'covered' : because !== undefined ? 'unreachable' : 'uncovered',
+        coveredBy: acc?.done() ?? { scenarios: [], properties: [], explorer: [] },
+        ...(because !== undefined ? { unreachableBecause: because } : {}),
+      };
+    });
+  const transitionPairs = chain(totals.pairs, pairAcc, (ids) => input.judge?.pair(ids[0], ids[1]));
+  const paths = chain(totals.paths, pathAcc, (ids) => input.judge?.path(ids));
+
+  const outcomes = new Map<string, number>();
+  for (const c of ran) for (const [k, n] of Object.entries(c.outcomes)) outcomes.set(k, (outcomes.get(k) ?? 0) + n);
+
+  const row = (id: string, area: string, text: string): RuleRow => {
+    const naming = ran.filter((c) => c.rules.includes(id));
+    const scenarios = naming.filter((c) => c.source === 'scenario').map(checkLabel).sort(byString);
+    const properties = naming.filter((c) => c.source === 'property').map(checkLabel).sort(byString);
+    return {
+      id,
+      area,
+      text,
+      status: scenarios.length + properties.length > 0 ? 'covered' : 'uncovered',
+      result: ruleResult(naming.filter((c) => c.source !== 'explorer')),
+      scenarios,
+      properties,
+      transitions: totals.transitions.filter((t) => (t.rules as readonly string[]).includes(id)).map((t) => t.id),
+      refusals: outcomes.get(`refused:${id}`) ?? 0,
+    };
+  };
+  const rules = Object.entries(RULES).map(([id, r]) => row(id, r.area, r.text));
+  const assumptions = [
+    ...Object.entries(ASSUMPTIONS).map(([id, a]) => row(id, 'Assumption', `${a.title}: ${a.choice}`)),
+    ...Object.entries(FACTS).map(([id, f]) => row(id, 'Fact', f.text)),
+  ];
+
+  const counts = (source: string) => {
+    const of = merged.checks.filter((c) => c.source === source);
+    return {
+      passed: of.filter((c) => c.status === 'passed').length,
+      failed: of.filter((c) => c.status === 'failed').length,
+      skipped: of.filter((c) => c.status === 'skipped').length,
+    };
+  };
+
+  return {
+    formatVersion: FORMAT_VERSION,
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    relativeTo: {
+      statechart: input.statechartName ?? 'installation (model/lifecycle.machine.ts)',
+      initialState: totals.initial,
+      maxPathLength: totals.maxPathLength,
+      pathsAre: `walks from "${totals.initial}" of 1 to ${totals.maxPathLength} transitions, on the lifecycle state alone; a recorded installation path covers every walk it begins with`,
+      explorerConfigurations: explorerGiven ? explorerNames.split(', ').filter((n) => n !== '') : null,
+    },
+    inputs: {
+      rawDirectories: input.rawDirectories,
+      rawFiles: input.rawFiles,
+      records: merged.records,
+      scenarios: counts('scenario'),
+      properties: counts('property'),
+    },
+    summary: {
+      states: summarise(states),
+      transitions: summarise(transitions),
+      transitionPairs: summarise(transitionPairs),
+      paths: summarise(paths),
+      rules: summarise(rules),
+      assumptions: summarise(assumptions),
+    },
+    states,
+    transitions,
+    transitionPairs,
+    paths,
+    rules,
+    assumptions,
+    outcomes: Object.fromEntries([...outcomes.entries()].sort(([a], [b]) => byString(a, b))),
+    checks: merged.checks.map((c) => ({
+      source: c.source,
+      name: c.name,
+      ...(c.file !== undefined ? { file: c.file } : {}),
+      status: c.status,
+      transitions: new Set(c.transitions.map((t) => t.id)).size,
+      rules: c.rules,
+    })),
+  };
+}

@@ -1,0 +1,402 @@
+import type { Command } from '../model/commands';
+import type { LifecycleEventType, LifecycleState } from '../model/lifecycle.machine';
+import type { InstallationStep, Outcome } from '../model/outcomes';
+import { apply, applyAll, createWorld } from '../model/world';
+import type { World } from '../model/types';
+import type { Expectation, Trace } from '../scenarios/trace';
+
+/**
+ * Plans world commands that drive one installation through given statechart transitions, in a
+ * canonical cast: production "Acme" with its sandbox "Acme SB", a partner "Partner" and a
+ * customer "Customer", and one integration record "App" (user credentials and token-based).
+ *
+ * Each lifecycle event is caused by a few commands (MOVES below: one entry per event type,
+ * checked by the compiler; a move sets up the guard's condition, e.g. Require Approval, first).
+ * A breadth-first search over the moves, run on the real world (`apply`), finds the shortest
+ * move sequences after which the subject installation has taken given transitions. The search
+ * deduplicates on the part of the world that decides lifecycle moves (installations and their
+ * origin, the record's owner, the bundle), so it runs to exhaustion in a few seconds: what it
+ * does not find, no sequence of these moves reaches. Every plan is replayed from an empty world
+ * with `applyAll` and kept only if the subject took exactly the planned transitions.
+ */
+
+export const CAST = { production: 'Acme', sandbox: 'Acme SB', partner: 'Partner', customer: 'Customer' } as const;
+export const PLANNED_RECORD = 'App';
+export const PLANNED_BUNDLE = 'App Bundle';
+/** An endpoint where user credentials with an Application ID are accepted (AUTH-05). */
+export const PLANNED_ENDPOINT = '2019.2';
+export const PLANNED_SEED = 1;
+
+const ACCOUNTS: readonly string[] = [CAST.production, CAST.sandbox, CAST.partner, CAST.customer];
+
+const CAST_COMMANDS: readonly Command[] = [
+  { type: 'addAccount', account: CAST.production, kind: 'production' },
+  { type: 'addSandbox', account: CAST.sandbox, production: CAST.production },
+  { type: 'addAccount', account: CAST.partner, kind: 'partner' },
+  { type: 'addAccount', account: CAST.customer, kind: 'customer' },
+];
+
+/**
+ * Who takes part in a search: the subject (whose installation must move) and the accounts that
+ * may act around it. A customer with a partner plans everything but refreshes; the sandbox with
+ * its production and a partner plans the rest.
+ */
+export interface Setting {
+  readonly subject: string;
+  readonly accounts: readonly string[];
+}
+
+export const SETTINGS: readonly Setting[] = [
+  { subject: CAST.customer, accounts: [CAST.customer, CAST.partner] },
+  { subject: CAST.sandbox, accounts: [CAST.sandbox, CAST.production, CAST.partner] },
+];
+
+/** A search node: the world after a move, linked to its parent (commands and path are rebuilt only for results). */
+interface SearchNode {
+  readonly world: World;
+  readonly parent: SearchNode | undefined;
+  readonly move: readonly Command[];
+  /** Transitions the subject took in this move. */
+  readonly steps: readonly string[];
+  /** Issue Token commands so far (token handles must be new). */
+  readonly tokens: number;
+  /** The subject's path so far, joined, and its length and last transition. */
+  readonly pathKey: string;
+  readonly pathLength: number;
+  readonly last: string | undefined;
+}
+
+function commandsOf(node: SearchNode): Command[] {
+  const out: Command[] = [];
+  for (let n: SearchNode | undefined = node; n; n = n.parent) out.unshift(...n.move);
+  return out;
+}
+
+function pathOf(node: SearchNode): string[] {
+  const out: string[] = [];
+  for (let n: SearchNode | undefined = node; n; n = n.parent) out.unshift(...n.steps);
+  return out;
+}
+
+/** Commands an account runs to cause one lifecycle event (after setting up what the guard reads). */
+type MoveFactory = (world: World, tokens: number, account: string) => readonly Command[] | undefined;
+
+const tokenHandle = (tokens: number): string => `token ${tokens + 1}`;
+const recordOf = (world: World) => world.records[PLANNED_RECORD];
+const bundleOf = (world: World) => world.bundles[PLANNED_BUNDLE];
+
+/** Require Approval set to `value` in the account, when it is not already (TOKEN-02 decides the guard). */
+function approval(world: World, account: string, value: boolean): Command[] {
+  return world.accounts[account].preferences.requireApproval === value ? [] : [{ type: 'setPreference', account, preference: 'requireApproval', value }];
+}
+
+function autoInstall(requireApproval: boolean): MoveFactory {
+  return (world, _commands, account) => (recordOf(world)
+    ? [
+        ...approval(world, account, requireApproval),
+        {
+          type: 'request',
+          request: {
+            channel: 'soap', account, endpoint: PLANNED_ENDPOINT, operation: 'get',
+            auth: { kind: 'passport', user: 'administrator', password: 'valid', applicationId: { of: PLANNED_RECORD } },
+          },
+        },
+      ]
+    : undefined);
+}
+
+function issueToken(requireApproval: boolean): MoveFactory {
+  return (world, tokens, account) => (recordOf(world)
+    ? [...approval(world, account, requireApproval), { type: 'issueToken', account, record: PLANNED_RECORD, token: tokenHandle(tokens) }]
+    : undefined);
+}
+
+const BOTH_METHODS = { userCredentials: true, tokenBased: true } as const;
+const refresh: MoveFactory = (_w, _c, account) => (account === CAST.sandbox ? [{ type: 'refreshSandbox', account }] : undefined);
+
+/**
+ * Which commands cause which lifecycle event; `satisfies` makes a new event type in the
+ * statechart a compile error here until the planner knows how to cause it.
+ */
+export const MOVES = {
+  CREATE: [
+    (w, _c, account) => (recordOf(w) ? undefined : [{ type: 'createRecord', account, record: PLANNED_RECORD, authentication: BOTH_METHODS }]),
+    (w, _c, account) => (recordOf(w) ? undefined : [{ type: 'createRecord', account, record: PLANNED_RECORD, authentication: BOTH_METHODS, state: 'blocked' }]),
+  ],
+  INSTALL_BUNDLE: [
+    (w, _c, account) => {
+      const record = recordOf(w);
+      if (!record) return undefined;
+      const create: Command[] = bundleOf(w) ? [] : [{ type: 'createBundle', account: record.owner, bundle: PLANNED_BUNDLE, records: [PLANNED_RECORD] }];
+      return [...create, { type: 'installBundle', account, bundle: PLANNED_BUNDLE }];
+    },
+  ],
+  AUTO_INSTALL: [autoInstall(false), autoInstall(true)],
+  ISSUE_TOKEN: [issueToken(false), issueToken(true)],
+  ENABLE: [(w, _c, account) => (recordOf(w) ? [{ type: 'editRecord', account, record: PLANNED_RECORD, changes: { state: 'enabled' } }] : undefined)],
+  BLOCK: [(w, _c, account) => (recordOf(w) ? [{ type: 'editRecord', account, record: PLANNED_RECORD, changes: { state: 'blocked' } }] : undefined)],
+  UNINSTALL_BUNDLE: [(w, _c, account) => (bundleOf(w) ? [{ type: 'uninstallBundle', account, bundle: PLANNED_BUNDLE }] : undefined)],
+  REFRESH_REMOVE: [refresh],
+  REFRESH_COPY: [refresh],
+} satisfies Record<LifecycleEventType, readonly MoveFactory[]>;
+
+const ALL_MOVES: readonly MoveFactory[] = [...new Set<MoveFactory>(Object.values(MOVES).flat())];
+
+/**
+ * The part of the world that decides lifecycle moves: what the search deduplicates on.
+ * Require Approval is left out because every move that reads it sets it first.
+ */
+function lifecycleKey(world: World, setting: Setting): string {
+  const parts: string[] = [];
+  for (const account of setting.accounts) {
+    const inst = world.accounts[account].installations[PLANNED_RECORD];
+    parts.push(inst ? `${inst.state}/${inst.origin}/${inst.bundle ?? ''}` : '-');
+  }
+  const record = recordOf(world);
+  const bundle = bundleOf(world);
+  parts.push(record?.owner ?? '-', bundle ? `${bundle.account}>${[...bundle.installedIn].sort().join(',')}` : '-');
+  return parts.join('|');
+}
+
+/** Applies a move; set-up commands must be accepted, the last may be refused yet still move (STATE-02). */
+function applyMove(world: World, commands: readonly Command[]): { world: World; steps: InstallationStep[] } | undefined {
+  let w = world;
+  const steps: InstallationStep[] = [];
+  for (const [i, cmd] of commands.entries()) {
+    const { world: next, outcome } = apply(w, cmd);
+    if (outcome.kind === 'invalid') return undefined;
+    if (outcome.kind === 'refused' && i < commands.length - 1) return undefined;
+    steps.push(...outcome.transitions);
+    w = next;
+  }
+  return { world: w, steps };
+}
+
+export interface SearchLimits {
+  /** Most moves (a move is one to three commands) after the cast is set up. */
+  readonly maxMoves: number;
+  /** Most search states per search. */
+  readonly maxStates: number;
+}
+
+export const DEFAULT_LIMITS: SearchLimits = { maxMoves: 30, maxStates: 250_000 };
+
+/**
+ * One exhaustive search in a setting. `history` says how much of the subject's path decides what
+ * counts as new (nothing for transitions, the last transition for pairs, the whole path for
+ * paths; undefined stops expanding); `visit` sees every node where the subject moved, shortest first.
+ */
+function explore(
+  setting: Setting,
+  history: (node: SearchNode) => string | undefined,
+  visit: (node: SearchNode) => void,
+  limits: SearchLimits,
+): { exhausted: boolean } {
+  const root: SearchNode = {
+    world: applyAll(createWorld({ seed: PLANNED_SEED }), CAST_COMMANDS).world,
+    parent: undefined, move: [], steps: [], tokens: 0, pathKey: '', pathLength: 0, last: undefined,
+  };
+  let layer: SearchNode[] = [root];
+  const seen = new Set<string>([`${history(root)}|${lifecycleKey(root.world, setting)}`]);
+  for (let depth = 0; depth < limits.maxMoves && layer.length > 0; depth++) {
+    const next: SearchNode[] = [];
+    for (const node of layer) {
+      for (const factory of ALL_MOVES) {
+        for (const account of setting.accounts) {
+          const move = factory(node.world, node.tokens, account);
+          if (!move) continue;
+          const applied = applyMove(node.world, move);
+          if (!applied) continue;
+          const steps = applied.steps.filter((s) => s.account === setting.subject && s.record === PLANNED_RECORD).map((s) => s.transition);
+          const child: SearchNode = {
+            world: applied.world,
+            parent: node,
+            move,
+            steps,
+            tokens: node.tokens + (move[move.length - 1].type === 'issueToken' ? 1 : 0),
+            pathKey: steps.length > 0 ? `${node.pathKey}${node.pathKey ? ',' : ''}${steps.join(',')}` : node.pathKey,
+            pathLength: node.pathLength + steps.length,
+            last: steps.length > 0 ? steps[steps.length - 1] : node.last,
+          };
+          if (steps.length > 0) visit(child);
+          const h = history(child);
+          if (h === undefined) continue;
+          const key = `${h}|${lifecycleKey(applied.world, setting)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (seen.size > limits.maxStates) return { exhausted: false };
+          next.push(child);
+        }
+      }
+    }
+    layer = next;
+  }
+  return { exhausted: layer.length === 0 };
+}
+
+export interface Plan {
+  readonly subject: { readonly account: string; readonly record: string };
+  readonly commands: readonly Command[];
+  /** The subject's transitions, in order: the lifecycle path the scenario walks. */
+  readonly transitions: readonly string[];
+  readonly finalState: LifecycleState;
+  /** What the last command answered: a request under Require Approval installs the record and is refused (STATE-02). */
+  readonly lastOutcome: Extract<Expectation, { type: 'outcome' }>;
+}
+
+export type PlanResult =
+  | { readonly ok: true; readonly plan: Plan }
+  /** `unreachable`: the exhaustive search found no way; otherwise it stopped at its limits, or replay disagreed. */
+  | { readonly ok: false; readonly unreachable: boolean; readonly problem: string };
+
+/**
+ * Replays the commands from an empty world. None may be invalid; returns the transitions the
+ * subject's installation took, its final state and the last outcome.
+ */
+export function replayPlan(commands: readonly Command[], account: string):
+  | { transitions: string[]; finalState: LifecycleState; last: Outcome }
+  | { problem: string } {
+  const { outcomes } = applyAll(createWorld({ seed: PLANNED_SEED }), commands);
+  const bad = outcomes.findIndex((o) => o.kind === 'invalid');
+  if (bad >= 0) return { problem: `command ${bad + 1} (${commands[bad].type}) is invalid on replay` };
+  const taken = outcomes.flatMap((o) => (o.kind === 'invalid' ? [] : o.transitions.filter((s) => s.account === account && s.record === PLANNED_RECORD)));
+  if (taken.length === 0) return { problem: `on replay "${account}" took no transition` };
+  return { transitions: taken.map((s) => s.transition), finalState: taken[taken.length - 1].to, last: outcomes[outcomes.length - 1] };
+}
+
+/** Keeps only the cast accounts the plan uses (a sandbox needs its production). */
+function castFor(commands: readonly Command[]): Command[] {
+  const text = JSON.stringify(commands);
+  const used = new Set(ACCOUNTS.filter((a) => text.includes(`"account":${JSON.stringify(a)}`)));
+  if (used.has(CAST.sandbox)) used.add(CAST.production);
+  return CAST_COMMANDS.filter((c) => 'account' in c && used.has(c.account));
+}
+
+/** Turns the searched commands into a verified plan: cast first, replayed, the subject's path checked. */
+function verified(setting: Setting, commands: readonly Command[], expected: readonly string[]): PlanResult {
+  const all = [...castFor(commands), ...commands];
+  const replay = replayPlan(all, setting.subject);
+  if ('problem' in replay) return { ok: false, unreachable: false, problem: replay.problem };
+  if (JSON.stringify(replay.transitions) !== JSON.stringify(expected)) {
+    return { ok: false, unreachable: false, problem: `on replay "${setting.subject}" took ${replay.transitions.join(', ')}, not the planned ${expected.join(', ')}` };
+  }
+  const last = replay.last;
+  return {
+    ok: true,
+    plan: {
+      subject: { account: setting.subject, record: PLANNED_RECORD },
+      commands: all,
+      transitions: replay.transitions,
+      finalState: replay.finalState,
+      lastOutcome: last.kind === 'refused' ? { type: 'outcome', kind: 'refused', rule: last.rule } : { type: 'outcome', kind: 'accepted' },
+    },
+  };
+}
+
+interface Found {
+  readonly setting: Setting;
+  readonly commands: readonly Command[];
+  readonly path: readonly string[];
+}
+
+const found = (setting: Setting, node: SearchNode): Found => ({ setting, commands: commandsOf(node), path: pathOf(node) });
+
+/**
+ * Plans for transitions, pairs of consecutive transitions and lifecycle paths. Each kind is one
+ * exhaustive search per setting, run the first time it is asked for and kept.
+ */
+export class Planner {
+  private transitionSearch?: { found: Map<string, Found>; exhausted: boolean };
+  private pairSearch?: { found: Map<string, Found>; exhausted: boolean };
+  private readonly pathSearches = new Map<number, { found: Map<string, Found>; exhausted: boolean }>();
+
+  /** `maxPathLength`: the longest path asked for; one search answers every path up to it. */
+  constructor(private readonly maxPathLength = 3, private readonly limits: SearchLimits = DEFAULT_LIMITS) {}
+
+  private searchAll(history: (node: SearchNode) => string | undefined, keyOf: (node: SearchNode) => string | undefined) {
+    const results = new Map<string, Found>();
+    let exhausted = true;
+    for (const setting of SETTINGS) {
+      const r = explore(setting, history, (node) => {
+        const key = keyOf(node);
+        if (key !== undefined && !results.has(key)) results.set(key, found(setting, node));
+      }, this.limits);
+      exhausted &&= r.exhausted;
+    }
+    return { found: results, exhausted };
+  }
+
+  private transitions() {
+    this.transitionSearch ??= this.searchAll(() => '', (node) => node.last);
+    return this.transitionSearch;
+  }
+
+  private pairs() {
+    this.pairSearch ??= this.searchAll(
+      (node) => node.last ?? '',
+      (node) => {
+        if (node.pathLength < 2) return undefined;
+        const path = node.steps.length >= 2 ? node.steps : [node.parent?.last, ...node.steps];
+        return JSON.stringify(path.slice(-2));
+      },
+    );
+    return this.pairSearch;
+  }
+
+  private paths(maxLength: number) {
+    let entry = this.pathSearches.get(maxLength);
+    if (!entry) {
+      entry = this.searchAll(
+        (node) => (node.pathLength < maxLength ? node.pathKey : undefined),
+        (node) => (node.pathLength <= maxLength ? node.pathKey : undefined),
+      );
+      this.pathSearches.set(maxLength, entry);
+    }
+    return entry;
+  }
+
+  private result(found: Found | undefined, exhausted: boolean): PlanResult {
+    if (found) return verified(found.setting, found.commands, found.path);
+    return exhausted
+      ? {
+          ok: false,
+          unreachable: true,
+          problem: `no sequence of world commands reaches it: an exhaustive search of the cast (${SETTINGS.map((s) => `${s.subject} with ${s.accounts.filter((a) => a !== s.subject).join(' and ')}`).join('; ')}) never takes it`,
+        }
+      : { ok: false, unreachable: false, problem: `no plan within ${this.limits.maxMoves} moves / ${this.limits.maxStates} search states` };
+  }
+
+  /** The shortest plan in which one installation takes the transition (after the lifecycle path that gets it there). */
+  transition(id: string): PlanResult {
+    const s = this.transitions();
+    return this.result(s.found.get(id), s.exhausted);
+  }
+
+  /** The shortest plan in which one installation takes the two transitions in a row. */
+  pair(first: string, second: string): PlanResult {
+    const s = this.pairs();
+    return this.result(s.found.get(JSON.stringify([first, second])), s.exhausted);
+  }
+
+  /** The shortest plan moving one installation along exactly this path from its absence. */
+  path(path: readonly string[]): PlanResult {
+    if (path.length === 0) return { ok: false, unreachable: false, problem: 'an empty path needs no scenario' };
+    const s = this.paths(Math.max(path.length, this.maxPathLength));
+    return this.result(s.found.get(path.join(',')), s.exhausted);
+  }
+}
+
+/** A Trace (scenarios/trace.ts) of the plan, ready for traceToGherkin. */
+export function planToTrace(plan: Plan, title: string, tags: readonly string[]): Trace {
+  return {
+    title,
+    tags,
+    seed: PLANNED_SEED,
+    faults: [],
+    commands: plan.commands,
+    expectations: [
+      plan.lastOutcome,
+      { type: 'state', account: plan.subject.account, record: plan.subject.record, state: plan.finalState },
+    ],
+  };
+}

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { findConfidential, redact } from '../model/redact';
+import { traceToGherkin } from '../scenarios/gherkin';
+import { buildCoverage } from './coverage';
+import { coverageDot, renderSvg } from './diagram';
+import { readExplorerFiles } from './explorer';
+import { renderHtml } from './html';
+import { renderMarkdown } from './markdown';
+import { mergeRawDirectories } from './merge';
+import { Planner } from './planner';
+import { proposeScenarios, type GherkinPrinter } from './proposals';
+import type { ReportData } from './report-data';
+import { checkThresholds, readThresholds, type CheckOutcome } from './threshold-check';
+import { computeTotals } from './totals';
+import { stableJson, writeAllOrNothing } from './write';
+
+/**
+ * `npm run report`, as a function: merge raw coverage, build the coverage model, propose
+ * scenarios for gaps, check thresholds, render JSON, HTML and Markdown, and write them all or
+ * nothing. Every input error (raw, explorer, thresholds) is thrown before anything is written.
+ */
+
+export const DEFAULT_RAW_DIR = join('reports', 'out', 'raw');
+export const DEFAULT_OUT_DIR = join('reports', 'out');
+export const OUTPUT_FILES = ['coverage.json', 'index.html', 'summary.md'] as const;
+
+export interface ReportOptions {
+  readonly rawDirectories: readonly string[];
+  readonly outDir: string;
+  /** Overrides maxPathLength of the thresholds file. */
+  readonly maxPathLength?: number;
+  readonly thresholdsFile?: string;
+  /** Explorer outputs; undefined reads `<outDir>/explorer.json` when it exists. */
+  readonly explorerFiles?: readonly string[];
+  readonly now?: Date;
+  readonly print?: GherkinPrinter;
+}
+
+export interface BuiltReport {
+  readonly data: ReportData;
+  readonly check: CheckOutcome;
+  readonly outputs: readonly { readonly name: (typeof OUTPUT_FILES)[number]; readonly content: string }[];
+}
+
+export class ConfidentialOutputError extends Error {
+  constructor(file: string, count: number) {
+    super(`report: ${file} would contain ${count} value(s) that look like an Application ID or secret; nothing was written (AUTH-08)`);
+    this.name = 'ConfidentialOutputError';
+  }
+}
+
+export function explorerFilesFor(options: Pick<ReportOptions, 'explorerFiles' | 'outDir'>): string[] {
+  if (options.explorerFiles) return [...options.explorerFiles];
+  const auto = join(options.outDir, 'explorer.json');
+  return existsSync(auto) ? [auto] : [];
+}
+
+/** Builds the report in memory; nothing is written. */
+export async function buildReport(options: ReportOptions): Promise<BuiltReport> {
+  const thresholds = readThresholds(options.thresholdsFile);
+  const totals = computeTotals({ maxPathLength: options.maxPathLength ?? thresholds.maxPathLength });
+  const known = new Set(totals.transitions.map((t) => t.id));
+  const merged = mergeRawDirectories(options.rawDirectories, known);
+  const explorerFiles = explorerFilesFor(options);
+  const explorer = explorerFiles.length > 0 ? readExplorerFiles(explorerFiles, known) : undefined;
+  const planner = new Planner(totals.maxPathLength);
+
+  const coverage = buildCoverage({
+    totals,
+    merged,
+    rawDirectories: options.rawDirectories,
+    rawFiles: merged.files.length,
+    ...(explorer ? { explorer } : {}),
+    judge: planner,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const check = checkThresholds(coverage.summary, thresholds);
+  const proposals = proposeScenarios(coverage, planner, options.print ?? traceToGherkin);
+  // Names come from people and generators: anything that looks confidential is redacted (AUTH-08).
+  const data: ReportData = redact({
+    ...coverage,
+    proposals,
+    thresholds: { file: relative(process.cwd(), thresholds.file) || thresholds.file, minimum: thresholds.minimum, ok: check.ok, results: check.results },
+  });
+
+  const svg = await renderSvg(coverageDot(data.states, data.transitions, totals.initial));
+  const outputs = [
+    { name: 'coverage.json' as const, content: stableJson(data) },
+    { name: 'index.html' as const, content: renderHtml(data, svg) },
+    { name: 'summary.md' as const, content: renderMarkdown(data) },
+  ];
+  for (const o of outputs) {
+    const found = findConfidential(o.content);
+    if (found.length > 0) throw new ConfidentialOutputError(o.name, found.length);
+  }
+  return { data, check, outputs };
+}
+
+/** Builds the report and writes coverage.json, index.html and summary.md to the output directory, all or nothing. */
+export async function runReport(options: ReportOptions): Promise<BuiltReport & { readonly files: readonly string[] }> {
+  const built = await buildReport(options);
+  const files = writeAllOrNothing(options.outDir, built.outputs);
+  return { ...built, files };
+}
