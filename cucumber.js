@@ -12,6 +12,7 @@ const support = {
   requireModule: ['ts-node/register/transpile-only'],
   require: ['scenarios/!(*.test).ts', 'scenarios/steps/!(*.test).ts'],
   strict: true,
+  formatOptions: { snippetSyntax: './scenarios/snippet-syntax.js' },
 };
 
 module.exports = {

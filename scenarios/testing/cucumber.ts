@@ -12,6 +12,8 @@ import { join } from 'node:path';
 export interface CucumberRun {
   readonly code: number | null;
   readonly output: string;
+  /** Where the run's coverage records went. */
+  readonly rawDir: string;
 }
 
 export function runCucumber(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CucumberRun> {
@@ -25,6 +27,6 @@ export function runCucumber(args: readonly string[], env: Readonly<Record<string
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
+    child.on('close', (code) => resolve({ code, output, rawDir }));
   });
 }

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCucumber } from './testing/cucumber';
+
+/**
+ * Cucumber run as a user runs it, on fixture features under scenarios/fixtures/ (never
+ * features/): broken scenarios must fail loudly and say what to fix; a dry run reports without
+ * running; a parallel run gives the same results as a serial one; the fault switch is caught.
+ * The runs are independent, so they run concurrently.
+ */
+
+const fixture = (name: string) => join('scenarios', 'fixtures', 'features', name);
+
+/** The coverage records a run wrote, one per scenario, in a stable order. */
+function records(rawDir: string): { name: string; status: string }[] {
+  return readdirSync(rawDir)
+    .flatMap((f) => readFileSync(join(rawDir, f), 'utf8').split('\n').filter(Boolean))
+    .map((line) => JSON.parse(line) as { name: string; status: string })
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+describe.concurrent('cucumber on fixture features', () => {
+  it('an undefined step fails the run and points to the catalogue with a snippet', async () => {
+    const run = await runCucumber(['-p', 'fixtures', fixture('undefined-step.feature')]);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('? When "Partner" deletes the integration record "App"');
+    expect(run.output).toContain('Look for the phrase in features/STEPS.md');
+    expect(run.output).toContain("step('When', '{string} deletes the integration record {string}'");
+    expect(run.output).toContain('1 scenario (1 undefined)');
+  });
+
+  it('an ambiguous step fails the run and names both definitions', async () => {
+    const run = await runCucumber(['-p', 'fixtures', fixture('ambiguous-step.feature')]);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('Multiple step definitions match:');
+    expect(run.output).toMatch(/\{actor\} blocks the integration record \{string\} +- scenarios\/steps\/records\.ts:\d+/);
+    expect(run.output).toMatch(/\{string\} blocks the integration record \{string\} +- scenarios\/fixtures\/steps\/duplicate\.ts:\d+/);
+    expect(run.output).not.toContain('the duplicate step ran');
+  });
+
+  it('a value outside the allowed set fails its step with the allowed values, and the seed is printed', async () => {
+    const run = await runCucumber(['-p', 'fixtures', fixture('bad-parameter.feature')]);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('Invalid account kind "reseller": should be one of production, partner, customer');
+    expect(run.output).toContain('Invalid endpoint version "2013.1": should be one of 2014.2, 2015.1');
+    expect(run.output).toContain('Invalid State "Disabled": should be one of Enabled, Blocked, Waiting for Approval, Removed, Absent');
+    expect(run.output).toContain('Allowed values are listed under Parameters in features/STEPS.md');
+    expect(run.output).toMatch(/Scenario seed: \d+ \(derived from the scenario name\)/);
+    expect(run.output).toContain('3 scenarios (3 failed)');
+  });
+
+  it('--dry-run reports undefined and ambiguous steps without running anything', async () => {
+    const run = await runCucumber(['-p', 'fixtures', '--dry-run', fixture('undefined-step.feature'), fixture('ambiguous-step.feature')]);
+    expect(run.output).toContain('Undefined. Implement with the following snippet');
+    expect(run.output).toContain('Multiple step definitions match:');
+    expect(run.output).toContain('2 scenarios (1 ambiguous, 1 undefined)');
+    // No hook ran: no scenario wrote a coverage record.
+    expect(readdirSync(run.rawDir)).toEqual([]);
+  });
+
+  it('--parallel 2 gives the same results as a serial run', async () => {
+    const [serial, parallel] = await Promise.all([
+      runCucumber(['-p', 'adhoc', 'features/']),
+      runCucumber(['-p', 'adhoc', '--parallel', '2', 'features/']),
+    ]);
+    expect(serial.code, serial.output.slice(-3000)).toBe(0);
+    expect(parallel.code, parallel.output.slice(-3000)).toBe(0);
+    const summary = (out: string) => /\d+ scenarios \([^)]*\)\n\d+ steps \([^)]*\)/.exec(out)?.[0];
+    expect(summary(parallel.output)).toBe(summary(serial.output));
+    const a = records(serial.rawDir);
+    expect(a.length).toBeGreaterThanOrEqual(60);
+    expect(records(parallel.rawDir)).toEqual(a);
+    expect(readdirSync(parallel.rawDir).length).toBeGreaterThan(1);
+  });
+
+  it('the scenarios catch a deliberate fault switched on with HARNESS_FAULT', async () => {
+    const run = await runCucumber(['-p', 'adhoc', '--tags', '@AUTH-03', 'features/authentication.feature'], { HARNESS_FAULT: 'AUTH-03' });
+    expect(run.code).toBe(1);
+    // Every AUTH-03 scenario that expects the refusal now sees the request accepted (or refused for a later rule).
+    expect(run.output).toMatch(/Expected the last command to be refused, but it was accepted/);
+    expect(run.output).toMatch(/\d+ scenarios \(\d+ failed/);
+  });
+});
