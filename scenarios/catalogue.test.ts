@@ -39,3 +39,14 @@ describe('the step catalogue', () => {
     for (const s of steps) expect(s.expression.endsWith(':'), s.expression).toBe(s.table);
   });
 });
+
+describe('the README worked example', () => {
+  it('uses only steps of the catalogue', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('<!-- section:scenarios -->'), readme.indexOf('<!-- /section:scenarios -->'));
+    const block = /```gherkin\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+    const lines = block.split('\n').map((l) => l.trim()).filter((l) => /^(Given|When|Then|And|But) /.test(l));
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(matchStep(line.replace(/^\S+ /, '')), line).toHaveLength(1);
+  });
+});
