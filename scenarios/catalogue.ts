@@ -1,4 +1,5 @@
 import type { StepArea, StepDefinition } from './library';
+import { AUTH_FORMS } from './auth-phrase';
 import { PARAMETER_TYPES } from './parameter-types';
 import { STEP_AREAS } from './steps';
 
@@ -47,7 +48,6 @@ function renderArea(a: StepArea): string {
 
 export function renderCatalogue(areas: readonly StepArea[] = STEP_AREAS): string {
   const contents = areas.map((a) => `- [${a.area}](#${a.area.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')})`);
-  const auth = PARAMETER_TYPES.find((p) => p.name === 'auth');
   return [
     '# Step catalogue',
     '',
@@ -76,7 +76,7 @@ export function renderCatalogue(areas: readonly StepArea[] = STEP_AREAS): string
     '',
     'The `{auth}` parameter says what credentials a request carries:',
     '',
-    ...(auth ? auth.allowed.split('; ').map((f) => `- ${f}`) : []),
+    ...AUTH_FORMS.map((f) => `- ${f}`),
     '',
     'For example: `user credentials of "Lee" and the Application ID of "App"`,',
     '`token-based authentication for "App" with token "T1" and an invalid signature`, `the session "S1"`.',

@@ -68,7 +68,7 @@ export const PARAMETER_TYPES: readonly ParameterDef[] = [
     if (t.toLowerCase() === 'sandbox') throw new StepValueError('Invalid account kind "sandbox": a sandbox belongs to a production account; write: a sandbox "NAME" of "PRODUCTION"');
     return parseWord(ACCOUNT_KIND, t);
   }),
-  words('state', /\w+(?: for \w+)?/, STATE),
+  { ...words('state', /\w+(?: for \w+)?/, STATE), allowed: 'Enabled, Blocked, Waiting for Approval (the State field); Removed (taken away by an uninstall or a refresh), Absent (never held) when checking' },
   words('methods', /[A-Za-z][\w -]*\w/, METHODS),
   { ...words('role', /[\w() -]+/, ROLE), allowed: 'administrator, integration-list (has the Integration Applications (List) permission), integration-full (has the Integration Application (Full) permission), no-integration-access' },
   { ...words('endpoint', /[\w.]+/, ENDPOINT), allowed: `${ENDPOINT.words[0][0]} through ${ENDPOINT.words[ENDPOINT.words.length - 1][0]} (eras: 2015.1 and earlier; 2015.2 to 2020.1; 2020.2 and later)` },
