@@ -185,7 +185,9 @@ function replay(trace: Trace): Printed[] {
     const { world: next, outcome } = apply(world, command);
     world = next;
     const auth = authOf(command);
-    if (outcome.kind === 'invalid' && !(auth && hasMalformedLiteral(before, auth))) {
+    // Only a malformed Application ID is malformed on purpose, and its step expects that answer.
+    const onPurpose = auth !== undefined && hasMalformedLiteral(before, auth) && outcome.kind === 'invalid' && outcome.at.includes('applicationId');
+    if (outcome.kind === 'invalid' && !onPurpose) {
       return { command, comment: `# commands[${i}] is not a step: the model rejects it as malformed (${redactText(describeInvalid(outcome))})` };
     }
     return { command, step: commandToStep(before, command) };
