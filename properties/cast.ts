@@ -60,13 +60,14 @@ export function castAccount(name: string): CastAccount {
  */
 export class Plan {
   readonly commands: Command[] = [];
-  private readonly addedAccounts = new Set<string>();
-  private readonly addedUsers = new Set<string>();
+  // Most steps add no cast member: the sets are made on first use.
+  private addedAccounts: Set<string> | undefined;
+  private addedUsers: Set<string> | undefined;
 
   constructor(readonly world: World) {}
 
   hasAccount(name: string): boolean {
-    return this.world.accounts[name] !== undefined || this.addedAccounts.has(name);
+    return this.world.accounts[name] !== undefined || (this.addedAccounts?.has(name) ?? false);
   }
 
   /** Makes sure a cast account exists (its production first, for a sandbox); returns its name. */
@@ -79,12 +80,12 @@ export class Plan {
     } else {
       this.commands.push({ type: 'addAccount', account: name, kind: cast.kind === 'sandbox' ? 'production' : cast.kind });
     }
-    this.addedAccounts.add(name);
+    (this.addedAccounts ??= new Set()).add(name);
     return name;
   }
 
   hasUser(account: string, user: string): boolean {
-    return user === DEFAULT_USER || this.world.accounts[account]?.users[user] !== undefined || this.addedUsers.has(`${account}\u0000${user}`);
+    return user === DEFAULT_USER || this.world.accounts[account]?.users[user] !== undefined || (this.addedUsers?.has(`${account}\u0000${user}`) ?? false);
   }
 
   /** Makes sure the account has the cast user of this role; undefined stands for the administrator. */
@@ -94,7 +95,7 @@ export class Plan {
     if (role === 'administrator') return undefined;
     if (!this.hasUser(account, name)) {
       this.commands.push({ type: 'addUser', account, user: name, role });
-      this.addedUsers.add(`${account}\u0000${name}`);
+      (this.addedUsers ??= new Set()).add(`${account}\u0000${name}`);
     }
     return name;
   }

@@ -1,5 +1,5 @@
-import { DEFAULT_USER, type Auth, type Command, type CommandOf } from '../model/commands';
-import { endpointEra, type EndpointEra, type EndpointVersion } from '../model/endpoints';
+import { COMMAND_TYPES, DEFAULT_USER, type Auth, type Command, type CommandOf, type CommandType } from '../model/commands';
+import { ENDPOINT_VERSIONS, endpointEra, type EndpointEra, type EndpointVersion } from '../model/endpoints';
 import type { LifecycleEventType, LifecycleState } from '../model/lifecycle.machine';
 import { deriveTransitions } from '../model/lifecycle.table';
 import type { InstallationStep, Outcome, Reason } from '../model/outcomes';
@@ -46,9 +46,12 @@ interface Problem {
   readonly expectations?: readonly Expectation[];
 }
 
-function define(name: string, check: (step: StepContext) => Problem | undefined): Invariant {
+/** The command types an invariant can say anything about; absent means every command. */
+const CONCERNS = new Map<Invariant, readonly CommandType[]>();
+
+function define(name: string, check: (step: StepContext) => Problem | undefined, concerns?: readonly CommandType[]): Invariant {
   const rules = [...new Set(idsIn(name))];
-  return {
+  const invariant: Invariant = {
     name,
     rules,
     check(step) {
@@ -56,6 +59,24 @@ function define(name: string, check: (step: StepContext) => Problem | undefined)
       return p && { invariant: name, rules, message: redactText(p.message), expectations: p.expectations ?? [] };
     },
   };
+  if (concerns) CONCERNS.set(invariant, concerns);
+  return invariant;
+}
+
+let lastStep: StepContext | undefined;
+let lastChanged: readonly string[] = [];
+
+/** Accounts whose data the step replaced (the world shares what it did not touch), computed once per step. */
+function changedAccounts(step: StepContext): readonly string[] {
+  if (step !== lastStep) {
+    lastStep = step;
+    const changed: string[] = [];
+    if (step.before.accounts !== step.after.accounts) {
+      for (const name in step.after.accounts) if (step.after.accounts[name] !== step.before.accounts[name]) changed.push(name);
+    }
+    lastChanged = changed;
+  }
+  return lastChanged;
 }
 
 const refusedBy = (rule: Reason): Expectation => ({ type: 'outcome', kind: 'refused', rule });
@@ -113,7 +134,19 @@ interface Call {
   readonly auth: Auth;
 }
 
+let lastCommand: Command | undefined;
+let lastCall: Call | undefined;
+
+/** The request or login a command is, decoded once per command (invariants share it). */
 function callOf(command: Command): Call | undefined {
+  if (command !== lastCommand) {
+    lastCommand = command;
+    lastCall = decodeCall(command);
+  }
+  return lastCall;
+}
+
+function decodeCall(command: Command): Call | undefined {
   if (command.type === 'login') {
     return { login: true, account: command.account, channel: 'soap', endpoint: command.endpoint, era: eraOf(command.endpoint), operation: command.operation, auth: command.auth };
   }
@@ -124,13 +157,8 @@ function callOf(command: Command): Call | undefined {
     : { login: false, account: r.account, channel: 'restlet', operation: r.method, auth: r.auth };
 }
 
-function eraOf(endpoint: EndpointVersion): EndpointEra | undefined {
-  try {
-    return endpointEra(endpoint);
-  } catch {
-    return undefined;
-  }
-}
+const ERAS = new Map<string, EndpointEra>(ENDPOINT_VERSIONS.map((v) => [v, endpointEra(v)]));
+const eraOf = (endpoint: EndpointVersion): EndpointEra | undefined => ERAS.get(endpoint);
 
 function describeCall(c: Call): string {
   const where = c.channel === 'soap' ? `${c.login ? '' : 'SOAP '}${c.operation} on ${c.endpoint}` : `RESTlet ${c.operation}`;
@@ -157,6 +185,10 @@ function namedRecord(world: World, c: Call): string | null | undefined {
   if (auth.kind === 'session') return world.sessions[auth.session]?.record ?? null;
   return undefined;
 }
+
+/** Eight hex digits in a row: the start of anything confidential, and rare in plain text. */
+const HEX_RUN = /[0-9a-fA-F]{8}/;
+const confidential = (text: string): boolean => HEX_RUN.test(text) && findConfidential(text).length > 0;
 
 /** First difference between two worlds in what commands can change; undefined when none. */
 export function worldDifference(a: World, b: World): string | undefined {
@@ -214,13 +246,6 @@ function accountDifference(x: Account, y: Account | undefined): string | undefin
   return undefined;
 }
 
-/** Log entries an account holds: its usage log, its Default record's log, each installation's log. */
-function logSizes(account: Account | undefined): { usage: number; default: number; installations: Readonly<Record<string, number>> } {
-  const installations: Record<string, number> = {};
-  if (account) for (const [r, i] of Object.entries(account.installations)) installations[r] = i.log.length;
-  return { usage: account?.usageLog.length ?? 0, default: account?.defaultRecord.log.length ?? 0, installations };
-}
-
 // ---------------------------------------------------------------------------------------
 // Authentication
 
@@ -228,7 +253,7 @@ const ambiguousRefused = define('AUTH-03 a token-based request or login carrying
   const c = callOf(step.command);
   if (!c || !ambiguous(c)) return undefined;
   return mismatch(step, describeCall(c), 'AUTH-03');
-});
+}, ['request', 'login']);
 
 const endpointEras = define(
   'AUTH-04 AUTH-07 ASM-09 FACT-07 no token-based request on 2015.1 or earlier, no user credentials or session on 2020.2 or later, no login with token-based authentication',
@@ -241,6 +266,7 @@ const endpointEras = define(
     if (c.era === 'tokenOnly' && (kind === 'passport' || kind === 'session')) return mismatch(step, describeCall(c), 'AUTH-07');
     return undefined;
   },
+  ['request', 'login'],
 );
 
 const dataCenterUrls = define('AUTH-06 ASM-06 getDataCenterUrls is accepted without authentication or Application ID, tracked by no record and logged nowhere; anything else needs authentication', (step) => {
@@ -254,7 +280,7 @@ const dataCenterUrls = define('AUTH-06 ASM-06 getDataCenterUrls is accepted with
   }
   if (c.auth.kind === 'none') return mismatch(step, describeCall(c), 'AUTH-06');
   return undefined;
-});
+}, ['request', 'login']);
 
 const stateGate = define(
   'STATE-01 STATE-02 FACT-06 ASM-15 ASM-16 no request, login or Issue Token call is accepted for a record Blocked or Waiting for Approval in that account, nor through a blocked Default record',
@@ -281,6 +307,7 @@ const stateGate = define(
     if (s0 === 'waitingForApproval' || s1 === 'waitingForApproval') return mismatch(step, what, 'STATE-02');
     return undefined;
   },
+  ['request', 'login', 'issueToken'],
 );
 
 const permittedMethods = define(
@@ -314,6 +341,7 @@ const permittedMethods = define(
     }
     return undefined;
   },
+  ['request', 'login', 'issueToken', 'createAccessToken'],
 );
 
 const tracking = define(
@@ -338,10 +366,9 @@ const tracking = define(
     // Exactly one log entry, where it belongs.
     const a0 = step.before.accounts[c.account];
     const a1 = step.after.accounts[c.account];
-    const reinstalled = new Set(o.transitions.filter((t) => t.account === c.account).map((t) => t.record));
-    const before = logSizes(a0);
-    const usageGrowth = a1.usageLog.length - before.usage;
-    const defaultGrowth = a1.defaultRecord.log.length - before.default;
+    const reinstalled = (r: string) => o.transitions.some((t) => t.account === c.account && t.record === r);
+    const usageGrowth = a1.usageLog.length - a0.usageLog.length;
+    const defaultGrowth = a1.defaultRecord.log.length - a0.defaultRecord.log.length;
     const soap = c.channel === 'soap';
     if (usageGrowth !== (soap ? 1 : 0)) return { message: `${describeCall(c)} added ${usageGrowth} usage log entries; expected ${soap ? 1 : 0}` };
     if (soap) {
@@ -349,8 +376,9 @@ const tracking = define(
       if (last.trackedBy !== (got === 'default' ? 'default' : got) || last.seq !== step.after.seq) return { message: `${describeCall(c)}: the usage log entry names ${last.trackedBy}; expected ${got}` };
     }
     if (defaultGrowth !== (got === 'default' ? 1 : 0)) return { message: `${describeCall(c)} added ${defaultGrowth} entries to the Default record's log` };
-    for (const [r, inst] of Object.entries(a1.installations)) {
-      const was = reinstalled.has(r) ? 0 : before.installations[r] ?? 0;
+    for (const r in a1.installations) {
+      const inst = a1.installations[r];
+      const was = reinstalled(r) ? 0 : a0.installations[r]?.log.length ?? 0;
       const growth = inst.log.length - was;
       const want = r === got ? 1 : 0;
       if (growth !== want) return { message: `${describeCall(c)} added ${growth} entries to the execution log of "${r}" in "${c.account}"; expected ${want}` };
@@ -359,7 +387,7 @@ const tracking = define(
         if (e.operation !== c.operation || e.channel !== c.channel || e.endpoint !== c.endpoint) return { message: `${describeCall(c)}: the execution log entry says ${e.channel} ${e.operation} ${e.endpoint ?? ''}` };
       }
     }
-    for (const name of Object.keys(step.after.accounts)) {
+    for (const name of changedAccounts(step)) {
       if (name === c.account) continue;
       const d = logDifference(step.before.accounts[name], step.after.accounts[name]);
       if (d) return { message: `${describeCall(c)} changed the ${d} of "${name}"` };
@@ -373,7 +401,8 @@ function logDifference(x: Account | undefined, y: Account): string | undefined {
   if (x.usageLog !== y.usageLog && x.usageLog.length !== y.usageLog.length) return 'usage log';
   if (x.defaultRecord.log.length !== y.defaultRecord.log.length) return 'Default record log';
   if (x.installations === y.installations) return undefined;
-  for (const [r, i] of Object.entries(y.installations)) {
+  for (const r in y.installations) {
+    const i = y.installations[r];
     const was = x.installations[r];
     if (was !== i && (was?.log.length ?? 0) !== i.log.length) return `execution log of "${r}"`;
   }
@@ -382,13 +411,14 @@ function logDifference(x: Account | undefined, y: Account): string | undefined {
 
 /** Commands other than accepted requests never add log entries (LOG-01, ASM-06). */
 function logsOnlyFromRequests(step: StepContext): Problem | undefined {
-  if (step.before.accounts === step.after.accounts) return undefined;
-  for (const [name, y] of Object.entries(step.after.accounts)) {
+  for (const name of changedAccounts(step)) {
+    const y = step.after.accounts[name];
     const x = step.before.accounts[name];
-    if (!x || x === y) continue;
+    if (!x) continue;
     if (y.usageLog.length > x.usageLog.length || y.defaultRecord.log.length > x.defaultRecord.log.length) return { message: `${step.command.type} (${said(step.outcome)}) added to the logs of "${name}"` };
     if (x.installations === y.installations) continue;
-    for (const [r, i] of Object.entries(y.installations)) {
+    for (const r in y.installations) {
+      const i = y.installations[r];
       if (i.log.length > (x.installations[r]?.log.length ?? 0)) return { message: `${step.command.type} (${said(step.outcome)}) added to the execution log of "${r}" in "${name}"` };
     }
   }
@@ -462,6 +492,7 @@ const editRights = define(
     }
     return undefined;
   },
+  ['editRecord'],
 );
 
 function expectedRegenerate(world: World, cmd: CommandOf<'regenerateCredentials'>): Reason | 'accepted' {
@@ -487,7 +518,8 @@ const credentials = define(
       return d ? { message: `${what} changed the access tokens (FACT-05)` } : undefined;
     }
     if (step.before.records === step.after.records) return undefined;
-    for (const [ref, r0] of Object.entries(step.before.records)) {
+    for (const ref in step.before.records) {
+      const r0 = step.before.records[ref];
       const r1 = step.after.records[ref];
       if (r1 && r1 !== r0 && (r1.consumerKey !== r0.consumerKey || r1.consumerSecret !== r0.consumerSecret)) {
         return { message: `${cmd.type} (${said(step.outcome)}) changed the consumer key or secret of "${ref}"` };
@@ -519,6 +551,7 @@ const creation = define(
     }
     return undefined;
   },
+  ['createRecord'],
 );
 
 const applicationIds = define(
@@ -526,14 +559,14 @@ const applicationIds = define(
   (step) => {
     const cmd = step.command;
     const o = step.outcome;
-    if (o.kind === 'refused' && findConfidential(o.fault.message).length > 0) return { message: `${cmd.type}: the refusal message shows a confidential value` };
+    if (o.kind === 'refused' && confidential(o.fault.message)) return { message: `${cmd.type}: the refusal message shows a confidential value` };
     if (o.kind === 'accepted') {
-      for (const text of o.changes) if (findConfidential(text).length > 0) return { message: `${cmd.type}: the outcome's changes show a confidential value` };
+      for (const text of o.changes) if (confidential(text)) return { message: `${cmd.type}: the outcome's changes show a confidential value` };
     }
     if (step.before.records !== step.after.records) {
-      for (const [ref, r0] of Object.entries(step.before.records)) {
+      for (const ref in step.before.records) {
         const r1 = step.after.records[ref];
-        if (r1 && r1.applicationId !== r0.applicationId) return { message: `${cmd.type} changed the Application ID of "${ref}"` };
+        if (r1 && r1.applicationId !== step.before.records[ref].applicationId) return { message: `${cmd.type} changed the Application ID of "${ref}"` };
       }
     }
     if (cmd.type === 'createRecord' && o.kind === 'accepted') {
@@ -566,38 +599,40 @@ const ownershipAndLifecycleEvents: Readonly<Partial<Record<Command['type'], read
 };
 
 const STATECHART = new Set(deriveTransitions().map((t) => t.id));
+const NONE: readonly LifecycleEventType[] = [];
 
 const lifecycle = define(
   'STATE-01 STATE-02 STATE-03 OWN-01 OWN-05 REC-03 FACT-03 every lifecycle change of an installation is a statechart transition the command reports; records, owners and installations are never deleted or moved',
   (step) => {
     const { before, after, outcome, command } = step;
     if (outcome.kind === 'invalid') return undefined;
-    const allowed = ownershipAndLifecycleEvents[command.type] ?? [];
-    const reported = new Map<string, InstallationStep>();
+    const allowed = ownershipAndLifecycleEvents[command.type] ?? NONE;
     for (const t of outcome.transitions) {
       if (!STATECHART.has(t.transition)) return { message: `${command.type} moved "${t.record}" in "${t.account}" by ${t.transition}, which is not a transition of the statechart` };
       if (!allowed.includes(t.event)) return { message: `${command.type} moved "${t.record}" in "${t.account}" by ${t.event}, which it never sends` };
       const s0 = stateIn(before, t.account, t.record);
       const s1 = stateIn(after, t.account, t.record);
       if (t.from !== s0 || t.to !== s1) return { message: `${command.type} reported ${t.from} -> ${t.to} for "${t.record}" in "${t.account}", but it went ${s0} -> ${s1}` };
-      reported.set(`${t.account}\u0000${t.record}`, t);
     }
+    const reported = (account: string, record: string) => outcome.transitions.some((t) => t.account === account && t.record === record);
     if (before.records !== after.records) {
-      for (const [ref, r0] of Object.entries(before.records)) {
+      for (const ref in before.records) {
+        const r0 = before.records[ref];
         const r1 = after.records[ref];
         if (!r1) return { message: `${command.type} deleted the record "${ref}"` };
         if (r1.owner !== r0.owner) return { message: `${command.type} moved the ownership of "${ref}" from "${r0.owner}" to "${r1.owner}"` };
       }
     }
-    if (before.accounts === after.accounts) return undefined;
-    for (const [name, y] of Object.entries(after.accounts)) {
+    for (const name of changedAccounts(step)) {
+      const y = after.accounts[name];
       const x = before.accounts[name];
-      if (x === y || (x && x.installations === y.installations)) continue;
+      if (x && x.installations === y.installations) continue;
       const xs: Readonly<Record<string, Installation>> = x?.installations ?? {};
-      for (const r of Object.keys(xs)) if (!y.installations[r]) return { message: `${command.type} deleted the installation of "${r}" in "${name}"` };
-      for (const [r, i] of Object.entries(y.installations)) {
+      for (const r in xs) if (!y.installations[r]) return { message: `${command.type} deleted the installation of "${r}" in "${name}"` };
+      for (const r in y.installations) {
+        const i = y.installations[r];
         const s0 = xs[r]?.state ?? 'absent';
-        if (s0 !== i.state && !reported.has(`${name}\u0000${r}`)) {
+        if (s0 !== i.state && !reported(name, r)) {
           return { message: `${command.type} moved "${r}" in "${name}" from ${s0} to ${i.state} without a statechart transition`, expectations: [stateExpectation(name, r, s0)] };
         }
       }
@@ -654,6 +689,7 @@ const bundles = define(
     }
     return undefined;
   },
+  ['createBundle', 'installBundle', 'uninstallBundle'],
 );
 
 function expectedTokenCommand(world: World, cmd: CommandOf<'issueToken'> | CommandOf<'createAccessToken'>): Reason | 'accepted' {
@@ -731,6 +767,7 @@ const refresh = define(
       || sandbox.defaultRecord.state !== production.defaultRecord.state) return { message: `the refresh of "${cmd.account}" did not copy production's preferences and Default record` };
     return undefined;
   },
+  ['refreshSandbox'],
 );
 
 // ---------------------------------------------------------------------------------------
@@ -765,6 +802,7 @@ const permissions = define(
     if (o.kind !== 'accepted' || o.view?.type !== 'operationsSearch') return { message: `${what} was ${said(o)}; every role may search operations`, expectations: [ACCEPTED] };
     return o.view.integrationField === GRANTS[role].full ? undefined : { message: `${what} ${o.view.integrationField ? 'shows' : 'hides'} the Integration field` };
   },
+  ['viewIntegrations', 'viewRecord', 'viewExecutionLog', 'searchOperations', 'createRecord', 'editRecord', 'regenerateCredentials'],
 );
 
 const views = define(
@@ -806,6 +844,7 @@ const views = define(
         return view.entries.length === account.usageLog.length ? undefined : { message: `the operations search of "${account.name}" shows ${view.entries.length} of ${account.usageLog.length} requests` };
     }
   },
+  ['viewIntegrations', 'viewRecord', 'viewExecutionLog', 'searchOperations'],
 );
 
 const refusalsChangeNothing = define('ASM-06 ASM-08 a refused or invalid command changes nothing, except an auto-installation left Waiting for Approval', (step) => {
@@ -839,9 +878,16 @@ export const INVARIANTS: readonly Invariant[] = [
   refusalsChangeNothing,
 ];
 
+/** For each command type, the invariants that concern it, in INVARIANTS order. */
+const BY_COMMAND = new Map<string, readonly Invariant[]>(
+  COMMAND_TYPES.map((type) => [type, INVARIANTS.filter((i) => CONCERNS.get(i)?.includes(type) ?? true)]),
+);
+
 /** The first violation of any invariant, or undefined. */
 export function checkStep(step: StepContext): Violation | undefined {
-  for (const inv of INVARIANTS) {
+  // Each invariant also checks the command type itself, so unknown types simply get them all.
+  const invariants = BY_COMMAND.get(step.command.type) ?? INVARIANTS;
+  for (const inv of invariants) {
     const v = inv.check(step);
     if (v) return v;
   }
