@@ -15,7 +15,7 @@ import { MAX_PATH_LENGTH_LIMIT } from './totals';
  *   --check                exit 1 when a coverage kind is below its threshold (reports/thresholds.json)
  *   --max-path-length N    longest lifecycle path counted (1 to 4); default from the thresholds file
  *   --thresholds FILE      another thresholds file
- *   --explorer FILE        explorer output (repeatable); default <out>/explorer.json when it exists
+ *   --explorer FILE        explorer output (repeatable); default <out>/explorer.json and <out>/explorer/*.json
  *   --no-explorer          ignore explorer output
  *
  * Exit codes: 0 written (and thresholds met with --check); 1 below thresholds with --check;
@@ -28,7 +28,7 @@ export const USAGE = `usage: npm run report -- [--raw DIR]... [--out DIR] [--che
   --check                exit 1 naming every coverage kind below its threshold
   --max-path-length N    longest lifecycle path counted, 1 to ${MAX_PATH_LENGTH_LIMIT}; default from the thresholds file
   --thresholds FILE      thresholds file; default reports/thresholds.json
-  --explorer FILE        explorer output, repeatable; default <out>/explorer.json when it exists
+  --explorer FILE        explorer output, repeatable; default <out>/explorer.json and <out>/explorer/*.json
   --no-explorer          ignore explorer output`;
 
 export class UsageError extends Error {

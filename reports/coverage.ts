@@ -13,10 +13,11 @@ import type { ChainItem, StatechartTotals } from './totals';
  * Status of an item:
  *  - covered: some scenario or property (that ran) took it;
  *  - uncovered: reachable, and nothing took it: a gap;
- *  - unreachable: the statechart cannot reach it from the initial state; or explorer output was
- *    given and no explored configuration reached it; or the planner's exhaustive search of the
- *    canonical cast never takes it. Not a gap; `unreachableBecause` says which, and a transition
- *    the statechart allows but the world never takes is flagged `suspicious`.
+ *  - unreachable: the statechart cannot reach it from the initial state, or the planner's
+ *    exhaustive search of the canonical cast never takes it (unless an explored configuration
+ *    did). Not a gap; `unreachableBecause` says why. A transition the statechart allows but the
+ *    world never takes, or that explorer output was given for and no configuration reached, is
+ *    flagged `suspicious`.
  * Percentages are covered / reachable.
  */
 
@@ -253,25 +254,28 @@ export function buildCoverage(input: CoverageInput): CoverageData {
   for (const reach of input.explorer ?? []) {
     for (const t of reach.reachableTransitions) explored.set(t, [...(explored.get(t) ?? []), reach.configuration]);
   }
-  const worldReachable = (id: string): boolean => !explorerGiven || explored.has(id);
 
   const explorerNames = [...new Set((input.explorer ?? []).map((e) => e.configuration))].sort(byString).join(', ');
   const STATECHART = `the statechart cannot reach its source state from "${totals.initial}"`;
-  const EXPLORER = `no explored configuration (${explorerNames}) reaches it`;
   const planned = (r: PlanResult | undefined): string | undefined => (r && !r.ok && r.unreachable ? `planner: ${r.problem}` : undefined);
 
+  // The explorer informs, the planner decides: a transition some explored configuration reached
+  // is reachable; one none reached is flagged, and unreachable only when the planner proves it.
   const transitions: TransitionCoverage[] = totals.transitions.map((t) => {
     const acc = transitionAcc.get(t.id);
     const covered = acc !== undefined && acc.size > 0;
     const because = covered ? undefined
       : !t.reachable ? STATECHART
-      : !worldReachable(t.id) ? EXPLORER
+      : explored.has(t.id) ? undefined
       : planned(input.judge?.transition(t.id));
+    const notExplored = explorerGiven && t.reachable && !explored.has(t.id);
     let suspicious: string | undefined;
-    if (t.reachable && because !== undefined && because !== STATECHART) {
-      suspicious = 'the statechart allows it but the world never takes it: is the statechart wider than the world, or is a world command missing?';
-    } else if (covered && explorerGiven && !explored.has(t.id)) {
-      suspicious = 'covered by a check, yet no explored configuration reached it: are the explorer bounds too small?';
+    if (because !== undefined && because !== STATECHART) {
+      suspicious = `the statechart allows it but the world never takes it${notExplored ? ` (no explored configuration reaches it either: ${explorerNames})` : ''}: is the statechart wider than the world, or is a world command missing?`;
+    } else if (notExplored) {
+      suspicious = covered
+        ? `covered by a check, yet no explored configuration (${explorerNames}) reached it: are the explorer bounds too small?`
+        : `no explored configuration (${explorerNames}) reaches it, though the planner finds a way: are the explorer bounds too small?`;
     }
     return {
       id: t.id,

@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * Optional input from the exhaustive explorer: for each explored configuration, the statechart
  * transitions the world actually took. A file holds one `{ configuration, reachableTransitions }`
- * object or an array of them. With it, the report tells gaps (reachable in the world, covered
- * by nothing) from transitions no explored configuration reaches (flagged suspicious).
+ * object or an array of them (other fields, such as `complete`, are ignored). With it, a
+ * transition an explored configuration reached and nothing covers is a gap for certain, and one
+ * no configuration reached is flagged suspicious.
  */
 
 export interface ExplorerReach {
@@ -57,4 +59,16 @@ export function readExplorerFiles(files: readonly string[], known: ReadonlySet<s
     }
     return parseExplorerText(text, file, known);
   });
+}
+
+/** Explorer outputs next to a report: `<out>/explorer.json` and every `<out>/explorer/*.json`. */
+export function explorerFilesIn(outDir: string): string[] {
+  const files: string[] = [];
+  const single = join(outDir, 'explorer.json');
+  if (existsSync(single)) files.push(single);
+  const dir = join(outDir, 'explorer');
+  if (existsSync(dir) && statSync(dir).isDirectory()) {
+    files.push(...readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n)));
+  }
+  return files;
 }

@@ -37,18 +37,22 @@ const CAST_COMMANDS: readonly Command[] = [
 ];
 
 /**
- * Who takes part in a search: the subject (whose installation must move) and the accounts that
- * may act around it. A customer with a partner plans everything but refreshes; the sandbox with
- * its production and a partner plans the rest.
+ * Who takes part in a search: the subject (whose installation must move), the accounts that may
+ * create the record, and the accounts whose moves can matter to the subject: the subject itself
+ * and, for a sandbox, its production (whose State and bundle a refresh copies). Other accounts'
+ * installations decide nothing about the subject, so their moves are left out: that keeps the
+ * search exhaustive and small. A customer with a partner plans everything but refreshes; the
+ * sandbox with its production and a partner plans the rest.
  */
 export interface Setting {
   readonly subject: string;
   readonly accounts: readonly string[];
+  readonly actors: readonly string[];
 }
 
 export const SETTINGS: readonly Setting[] = [
-  { subject: CAST.customer, accounts: [CAST.customer, CAST.partner] },
-  { subject: CAST.sandbox, accounts: [CAST.sandbox, CAST.production, CAST.partner] },
+  { subject: CAST.customer, accounts: [CAST.customer, CAST.partner], actors: [CAST.customer] },
+  { subject: CAST.sandbox, accounts: [CAST.sandbox, CAST.production, CAST.partner], actors: [CAST.sandbox, CAST.production] },
 ];
 
 /** A search node: the world after a move, linked to its parent (commands and path are rebuilt only for results). */
@@ -141,6 +145,7 @@ export const MOVES = {
 } satisfies Record<LifecycleEventType, readonly MoveFactory[]>;
 
 const ALL_MOVES: readonly MoveFactory[] = [...new Set<MoveFactory>(Object.values(MOVES).flat())];
+const CREATE_MOVES: ReadonlySet<MoveFactory> = new Set<MoveFactory>(MOVES.CREATE);
 
 /**
  * The part of the world that decides lifecycle moves: what the search deduplicates on.
@@ -202,11 +207,11 @@ function explore(
     const next: SearchNode[] = [];
     for (const node of layer) {
       for (const factory of ALL_MOVES) {
-        for (const account of setting.accounts) {
+        for (const account of CREATE_MOVES.has(factory) ? setting.accounts : setting.actors) {
           const move = factory(node.world, node.tokens, account);
           if (!move) continue;
           const applied = applyMove(node.world, move);
-          if (!applied) continue;
+          if (!applied || applied.world === node.world) continue;
           const steps = applied.steps.filter((s) => s.account === setting.subject && s.record === PLANNED_RECORD).map((s) => s.transition);
           const child: SearchNode = {
             world: applied.world,

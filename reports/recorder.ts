@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstallationStep, Outcome, Reason } from '../model/outcomes';
+import { redactText } from '../model/redact';
 
 /**
  * Coverage recording. Every scenario and property observes the outcomes it produced and the
@@ -99,11 +100,12 @@ export class CoverageRecorder {
   toRecord(status: CoverageRecord['status']): CoverageRecord {
     for (const path of this.paths.values()) this.finished.add(JSON.stringify(path));
     this.paths.clear();
+    // Names may carry generated values (a property's counterexample): never written in clear (AUTH-08).
     return {
       v: 1,
       source: this.source,
-      name: this.name,
-      ...(this.file ? { file: this.file } : {}),
+      name: redactText(this.name),
+      ...(this.file ? { file: redactText(this.file) } : {}),
       status,
       transitions: [...this.transitions.values()],
       paths: [...this.finished].sort().map((p) => JSON.parse(p) as string[]),

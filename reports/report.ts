@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findConfidential, redact } from '../model/redact';
 import { traceToGherkin } from '../scenarios/gherkin';
 import { buildCoverage } from './coverage';
 import { coverageDot, renderSvg } from './diagram';
-import { readExplorerFiles } from './explorer';
+import { explorerFilesIn, readExplorerFiles } from './explorer';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { mergeRawDirectories } from './merge';
@@ -31,7 +30,7 @@ export interface ReportOptions {
   /** Overrides maxPathLength of the thresholds file. */
   readonly maxPathLength?: number;
   readonly thresholdsFile?: string;
-  /** Explorer outputs; undefined reads `<outDir>/explorer.json` when it exists. */
+  /** Explorer outputs; undefined reads `<outDir>/explorer.json` and `<outDir>/explorer/*.json` when they exist. */
   readonly explorerFiles?: readonly string[];
   readonly now?: Date;
   readonly print?: GherkinPrinter;
@@ -51,9 +50,7 @@ export class ConfidentialOutputError extends Error {
 }
 
 export function explorerFilesFor(options: Pick<ReportOptions, 'explorerFiles' | 'outDir'>): string[] {
-  if (options.explorerFiles) return [...options.explorerFiles];
-  const auto = join(options.outDir, 'explorer.json');
-  return existsSync(auto) ? [auto] : [];
+  return options.explorerFiles ? [...options.explorerFiles] : explorerFilesIn(options.outDir);
 }
 
 /** Builds the report in memory; nothing is written. */

@@ -1,0 +1,137 @@
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findConfidential } from '../model/redact';
+import { main } from './cli';
+import type { CoverageData } from './coverage';
+import type { ReportData } from './report-data';
+import { runReport } from './report';
+
+/**
+ * The report on the project's real Gherkin scenarios, run by cucumber-js as a user would:
+ * parallel and serial runs give the same coverage; deleting the scenarios that alone cover a
+ * transition makes the report list it uncovered with a proposed scenario (which itself runs
+ * green and covers it) and makes --check fail; nothing confidential reaches the output.
+ */
+
+const tmp = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+
+function cucumber(args: readonly string[], rawDir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join('node_modules', '.bin', 'cucumber-js'), ['-p', 'adhoc', ...args], {
+      env: { ...process.env, HARNESS_RAW_DIR: rawDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+function sink(): { stream: NodeJS.WritableStream; text: () => string } {
+  let text = '';
+  return { stream: { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream, text: () => text };
+}
+
+/** The coverage part of a report: what must not depend on how the run was split. */
+function coverageOf(data: CoverageData) {
+  const { generatedAt: _g, inputs: _i, ...rest } = data;
+  return rest;
+}
+
+/** Removes a scenario (with its tags) from a feature file's text. */
+function withoutScenario(text: string, name: string): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => /^\s*Scenario( Outline)?:/.test(l) && l.slice(l.indexOf(':') + 1).trim() === name);
+  if (at < 0) throw new Error(`scenario "${name}" not found`);
+  let start = at;
+  while (start > 0 && /^\s*(@|#)/.test(lines[start - 1])) start--;
+  let end = at + 1;
+  while (end < lines.length && !/^\s*(@|Scenario|Rule:)/.test(lines[end])) end++;
+  return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
+}
+
+const FEATURES = 'features';
+let serialRaw: string;
+let serialOut: string;
+let serial: ReportData;
+
+beforeAll(async () => {
+  serialRaw = tmp('cuke-serial-raw-');
+  const run = await cucumber([FEATURES], serialRaw);
+  expect(run.code, run.output.slice(-2000)).toBe(0);
+  serialOut = tmp('cuke-serial-out-');
+  serial = (await runReport({ rawDirectories: [serialRaw], outDir: serialOut, explorerFiles: [] })).data;
+}, 300_000);
+
+describe('report on the real scenarios', () => {
+  it('features run with --parallel 2 give the same coverage as a serial run', async () => {
+    const raw = tmp('cuke-parallel-raw-');
+    const run = await cucumber([FEATURES, '--parallel', '2'], raw);
+    expect(run.code, run.output.slice(-2000)).toBe(0);
+    expect(readdirSync(raw).length).toBeGreaterThanOrEqual(2);
+    const parallel = (await runReport({ rawDirectories: [raw], outDir: tmp('cuke-parallel-out-'), explorerFiles: [] })).data;
+    expect(coverageOf(parallel)).toEqual(coverageOf(serial));
+    expect(parallel.inputs.records).toBe(serial.inputs.records);
+  });
+
+  it('deleting the scenarios that alone cover a transition lists it uncovered with a runnable proposal, and --check fails', async () => {
+    // The covered transition with the fewest covering scenarios (ideally one).
+    const candidates = serial.transitions.filter((t) => t.status === 'covered' && t.coveredBy.properties.length === 0);
+    const target = candidates.sort((a, b) => a.coveredBy.scenarios.length - b.coveredBy.scenarios.length)[0];
+    expect(target, 'some transition is covered by scenarios').toBeDefined();
+    const doomed = serial.checks.filter((c) => c.source === 'scenario' && target.coveredBy.scenarios.includes(`${c.name} (${c.file})`));
+    expect(doomed.length).toBe(target.coveredBy.scenarios.length);
+
+    const copy = tmp('cuke-features-');
+    cpSync(FEATURES, copy, { recursive: true });
+    for (const s of doomed) {
+      const file = join(copy, (s.file ?? '').replace(/^features\//, ''));
+      writeFileSync(file, withoutScenario(readFileSync(file, 'utf8'), s.name));
+    }
+    const raw = tmp('cuke-minus-raw-');
+    const run = await cucumber([copy], raw);
+    expect(run.code, run.output.slice(-2000)).toBe(0);
+
+    const out = tmp('cuke-minus-out-');
+    const err = sink();
+    const code = await main(['--raw', raw, '--out', out, '--check', '--no-explorer'], sink().stream, err.stream);
+    expect(code).toBe(1);
+    expect(err.text()).toMatch(/coverage below threshold in .*transitions/);
+    expect(err.text()).toMatch(/Transitions \(transitions\): [\d.]+% is below the minimum 100%/);
+
+    const json = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as ReportData;
+    expect(json.transitions.find((t) => t.id === target.id)?.status).toBe('uncovered');
+    const proposal = json.proposals.find((p) => p.kind === 'transition' && p.target === target.id);
+    expect(proposal?.gherkin).toMatch(/Scenario: Takes /);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`<code>${target.id.replace(/>/g, '&gt;')}</code>`);
+
+    // The proposed scenario is valid Gherkin in the project's own steps, passes, and covers the transition.
+    const proposed = join(tmp('cuke-proposed-'), 'proposed.feature');
+    writeFileSync(proposed, proposal?.gherkin ?? '');
+    const rawProposed = tmp('cuke-proposed-raw-');
+    const ran = await cucumber([proposed], rawProposed);
+    expect(ran.code, ran.output.slice(-2000)).toBe(0);
+    const fixed = (await runReport({ rawDirectories: [raw, rawProposed], outDir: tmp('cuke-fixed2-out-'), explorerFiles: [] })).data;
+    expect(fixed.transitions.find((t) => t.id === target.id)?.status).toBe('covered');
+  });
+
+  it('no Application ID, consumer key or secret, or token secret appears in any file of the output or raw directories', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else files.push(p);
+      }
+    };
+    walk(serialOut);
+    walk(serialRaw);
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const f of files) expect(findConfidential(readFileSync(f, 'utf8')), f).toEqual([]);
+  });
+});

@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from './cli';
+import { mergeRecords, parseRawText, RawInputError, readRaw } from './merge';
+import type { CoverageRecord } from './recorder';
+import { buildReport, runReport } from './report';
+import { recordsForTransitions, replay, writeRaw } from './testing/records';
+import { computeTotals } from './totals';
+
+/** Merging raw coverage: shards merged equal one run; bad raw input names file and line and writes nothing. */
+
+const tmp = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
+
+function sink(): { stream: NodeJS.WritableStream; text: () => string } {
+  let text = '';
+  const stream = { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream;
+  return { stream, text: () => text };
+}
+
+let records: CoverageRecord[];
+
+beforeAll(() => {
+  const run = recordsForTransitions();
+  // A property whose runs were split over two vitest shards: same name, different paths and outcomes.
+  const a = replay('random command sequences keep every invariant (STATE-01)', [], ['STATE-01'], 'property').record;
+  const b = { ...run.records[0], source: 'property' as const, name: a.name, file: undefined, rules: ['STATE-01', 'STATE-03'] };
+  const { file: _omit, ...bWithoutFile } = b;
+  records = [...run.records, a, bWithoutFile];
+});
+
+describe('merging raw coverage', () => {
+  it('sharded raw directories give the same report as a single run', async () => {
+    const single = tmp('raw-single-');
+    writeRaw(single, records, 1);
+    const shards = [tmp('raw-shard1-'), tmp('raw-shard2-'), tmp('raw-shard3-')];
+    // Uneven shards, several worker files each, records in another order.
+    const reversed = [...records].reverse();
+    writeRaw(shards[0], reversed.slice(0, 5), 2, 'w');
+    writeRaw(shards[1], reversed.slice(5, 20), 3, 'w');
+    writeRaw(shards[2], reversed.slice(20), 1, 'w');
+    const now = new Date('2026-01-01T00:00:00Z');
+    const a = await buildReport({ rawDirectories: [single], outDir: tmp('out-'), now, explorerFiles: [], maxPathLength: 2 });
+    const b = await buildReport({ rawDirectories: shards, outDir: tmp('out-'), now, explorerFiles: [], maxPathLength: 2 });
+    const strip = (content: string) => {
+      const { inputs, ...rest } = JSON.parse(content) as { inputs: { records: number } };
+      return { rest, records: inputs.records };
+    };
+    const json = (r: typeof a) => r.outputs.find((o) => o.name === 'coverage.json')?.content ?? '';
+    expect(strip(json(b))).toEqual(strip(json(a)));
+    expect(a.data.inputs.rawFiles).toBe(1);
+    expect(b.data.inputs.rawFiles).toBe(6);
+    // The property's two shards are one check with both rule sets.
+    const property = a.data.checks.find((c) => c.source === 'property');
+    expect(property?.rules).toEqual(['STATE-01', 'STATE-03']);
+    expect(a.data.checks.filter((c) => c.source === 'property')).toHaveLength(1);
+  });
+
+  it('merging is a union per check, independent of order', () => {
+    const forward = mergeRecords(records);
+    const backward = mergeRecords([...records].reverse());
+    expect(backward).toEqual(forward);
+    expect(mergeRecords([...records, ...records]).checks.map((c) => c.transitions)).toEqual(forward.checks.map((c) => c.transitions));
+  });
+});
+
+describe('bad raw input', () => {
+  const known = new Set(computeTotals({ maxPathLength: 1 }).transitions.map((t) => t.id));
+  const good = (): string => JSON.stringify(records[0]);
+
+  it('a truncated last line names the file and line', () => {
+    const text = `${good()}\n${good().slice(0, 80)}`;
+    const { problems } = parseRawText(text, 'raw/7-ab.jsonl', known);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^raw\/7-ab\.jsonl:2: not valid JSON \(.+\); the line looks truncated or corrupt \(the file ends without a newline/);
+  });
+
+  it('a corrupt field names the file, the line and the field, and what it should be', () => {
+    const bad = { ...records[0], transitions: [{ ...records[0].transitions[0], guard: 3 }] };
+    const { problems } = parseRawText(`${good()}\n${good()}\n${JSON.stringify(bad)}\n`, 'x.jsonl', known);
+    expect(problems).toEqual(['x.jsonl:3: transitions[0].guard: Invalid value number 3: should be a string or null']);
+    const noStatus = { ...records[0], status: 'done' };
+    expect(parseRawText(`${JSON.stringify(noStatus)}\n`, 'y.jsonl', known).problems).toEqual([
+      'y.jsonl:1: status: Invalid value the string "done": should be passed, failed, skipped',
+    ]);
+  });
+
+  it('a transition the statechart does not have is refused (raw from another model version)', () => {
+    const alien = { ...records[0], transitions: [{ ...records[0].transitions[0], id: 'absent --TELEPORT--> enabled' }] };
+    const { problems } = parseRawText(`${JSON.stringify(alien)}\n`, 'z.jsonl', known);
+    expect(problems[0]).toMatch(/^z\.jsonl:1: transitions\[0\]\.id: .*should be a transition of the statechart/);
+  });
+
+  it('collects every problem of every file before giving up', () => {
+    const dir = tmp('raw-bad-');
+    writeFileSync(join(dir, 'a.jsonl'), `${good()}\n{"v":1,\n`);
+    writeFileSync(join(dir, 'b.jsonl'), `\n${good()}\n`);
+    expect(() => readRaw([dir], known)).toThrow(RawInputError);
+    try {
+      readRaw([dir], known);
+    } catch (e) {
+      expect((e as RawInputError).problems.map((p) => p.replace(/^.*\//, ''))).toEqual([
+        expect.stringMatching(/^a\.jsonl:2: not valid JSON/),
+        'b.jsonl:1: empty line: should be one JSON coverage record per line',
+      ]);
+    }
+  });
+
+  it('a corrupt raw file writes nothing: the previous report stays whole, no temporary file is left', async () => {
+    const out = tmp('out-keep-');
+    const rawGood = tmp('raw-good-');
+    writeRaw(rawGood, records.slice(0, 3));
+    await runReport({ rawDirectories: [rawGood], outDir: out, explorerFiles: [], maxPathLength: 1 });
+    const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+
+    const rawBad = tmp('raw-bad-');
+    mkdirSync(rawBad, { recursive: true });
+    writeFileSync(join(rawBad, '999-dead.jsonl'), `${good()}\n${good().slice(0, 120)}`);
+    const err = sink();
+    const code = await main(['--raw', rawGood, '--raw', rawBad, '--out', out, '--max-path-length', '1'], sink().stream, err.stream);
+    expect(code).toBe(2);
+    expect(err.text()).toMatch(/999-dead\.jsonl:2: not valid JSON .*truncated/);
+    expect(err.text()).toMatch(/nothing was written/);
+    const after = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    expect(after).toEqual(before);
+  });
+
+  it('a missing raw directory is an error, not an empty report', () => {
+    expect(() => readRaw([join(tmp('nope-'), 'missing')], known)).toThrow(/cannot read the raw directory \(ENOENT\)/);
+  });
+});
