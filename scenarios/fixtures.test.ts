@@ -71,7 +71,6 @@ describe.concurrent('cucumber on fixture features', () => {
     const a = records(serial.rawDir);
     expect(a.length).toBeGreaterThanOrEqual(60);
     expect(records(parallel.rawDir)).toEqual(a);
-    expect(readdirSync(parallel.rawDir).length).toBeGreaterThan(1);
   });
 
   it('the scenarios catch a deliberate fault switched on with HARNESS_FAULT', async () => {
