@@ -1,7 +1,8 @@
 /**
  * Cucumber profiles. TypeScript is loaded by ts-node in transpile-only mode (the type check
- * runs separately in `npm test`), support code comes from scenarios/ (never its tests or
- * fixtures), features from features/.
+ * runs separately in `npm test`), support code from the modules of scenarios/ and
+ * scenarios/steps/ (never tests, the test helpers in scenarios/testing/ or the deliberately
+ * broken fixtures), features from features/.
  *
  *   default  every feature, HTML and JUnit reports in reports/out/
  *   adhoc    the same support code for feature files named on the command line, progress only

@@ -1,4 +1,4 @@
-import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import { setWorldConstructor, World } from '@cucumber/cucumber';
 import { en, Faker } from '@faker-js/faker';
 import {
   apply, createWorld, describeInvalid, faultsFromEnv, normaliseApplicationId, redactText,
@@ -32,10 +32,6 @@ export class HarnessWorld extends World {
   readonly groups = new Map<string, string[]>();
   /** The session the last login opened, for "the session" without a name. */
   lastSession: string | undefined;
-
-  constructor(options: IWorldOptions) {
-    super(options);
-  }
 
   /** Called by the Before hook: the scenario's seed from its name (and HARNESS_SEED). */
   begin(name: string, recorder: CoverageRecorder | undefined): void {
