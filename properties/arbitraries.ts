@@ -46,7 +46,7 @@ function intent<P>(kind: string, params: P, resolve: (plan: Plan, params: P, nam
 // Building blocks
 
 function weighted<T>(...entries: readonly (readonly [number, fc.Arbitrary<T>])[]): fc.Arbitrary<T> {
-  return fc.oneof(...entries.map(([weight, arbitrary]) => ({ weight, arbitrary })));
+  return fc.oneof({ withCrossShrink: true }, ...entries.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 }
 
 /** A position: which of the existing records, tokens, sessions or bundles. Shrinks to the first. */

@@ -28,11 +28,22 @@ export interface PropertyFailure {
   readonly numShrinks: number;
 }
 
+/** A property's name without its list of rule IDs. */
+export function shortName(property: string): string {
+  return property.replace(/\s*\([^)]*\)\s*$/, '');
+}
+
+/**
+ * The trace of a failure. Its tags are the rule the expectation asserts when there is one
+ * (a refusal by OWN-03), else the invariant's rule IDs, so a pasted scenario claims no more
+ * than it checks.
+ */
 export function failureToTrace(f: PropertyFailure): Trace {
-  const rules = f.violation.rules.filter((r) => isRuleId(r));
+  const refusal = f.violation.expectations.flatMap((e) => (e.type === 'outcome' && e.kind === 'refused' && e.rule ? [e.rule] : []));
+  const rules = refusal.length > 0 ? refusal : f.violation.rules.filter((r) => isRuleId(r));
   return {
-    title: `Counterexample to ${f.violation.invariant}`,
-    tags: [...(rules.length > 0 ? rules : f.violation.rules), 'counterexample'],
+    title: `Counterexample: ${redactText(f.violation.message)}`,
+    tags: [...new Set(rules.length > 0 ? rules : f.violation.rules), 'counterexample'],
     seed: f.worldSeed,
     faults: f.faults,
     commands: f.commands,
@@ -41,7 +52,10 @@ export function failureToTrace(f: PropertyFailure): Trace {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+  const words = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').split('-');
+  let out = '';
+  for (const w of words) if ((out ? out.length + 1 : 0) + w.length <= 48) out = out ? `${out}-${w}` : w;
+  return out || 'property';
 }
 
 export function replayCommandLine(f: PropertyFailure, testFile: string): string {
@@ -63,10 +77,10 @@ export function reportCounterexample(f: PropertyFailure, dir: string, testFile: 
   const trace = failureToTrace(f);
   const gherkin = traceToGherkin(trace);
   mkdirSync(dir, { recursive: true });
-  const simulationFile = join(dir, `${slug(f.property)}-seed${f.seed}${f.faults.length > 0 ? `-${f.faults.join('-')}` : ''}.json`);
+  const simulationFile = join(dir, `${slug(shortName(f.property))}-seed${f.seed}${f.faults.length > 0 ? `-${f.faults.join('-')}` : ''}.json`);
   writeFileSync(simulationFile, traceToSimulation(trace));
   const text = [
-    `Property failed: ${f.property}`,
+    `Property failed: ${shortName(f.property)}`,
     `  ${f.violation.invariant}`,
     `  ${redactText(f.violation.message)}`,
     `  after ${f.commands.length} commands (${f.numRuns} runs, ${f.numShrinks} shrinks)${f.faults.length > 0 ? `, deliberate faults on: ${f.faults.join(', ')}` : ''}`,

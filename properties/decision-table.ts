@@ -10,6 +10,7 @@ import type { Expectation } from '../scenarios/trace';
 import type { PropertyFailure } from './counterexample';
 import type { Violation } from './invariants';
 import type { PropertySettings } from './settings';
+import type { RunStats } from './stats';
 
 /**
  * A second opinion on "is this request accepted, and by which record": a small decision
@@ -152,7 +153,7 @@ export const DECISION_TABLE_RULES: readonly string[] = [...new Set([...DECISION_
 // ---------------------------------------------------------------------------------------
 // Random inputs
 
-const weighted = <T>(...entries: readonly (readonly [number, fc.Arbitrary<T>])[]): fc.Arbitrary<T> => fc.oneof(...entries.map(([weight, arbitrary]) => ({ weight, arbitrary })));
+const weighted = <T>(...entries: readonly (readonly [number, fc.Arbitrary<T>])[]): fc.Arbitrary<T> => fc.oneof({ withCrossShrink: true }, ...entries.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 
 const authCaseArb: fc.Arbitrary<AuthCase> = weighted<AuthCase>(
   [1, fc.constant({ kind: 'none' })],
@@ -175,12 +176,19 @@ const authCaseArb: fc.Arbitrary<AuthCase> = weighted<AuthCase>(
   })],
 );
 
-export const decisionInputArb: fc.Arbitrary<DecisionInput> = fc
-  .record({
+const inEra = (era: Era) => fc.constantFrom(...ENDPOINT_VERSIONS.filter((v) => eraOf(v) === era));
+/** Every endpoint, weighted towards the era the authentication is meant for, and sometimes not. */
+function endpointFor(auth: AuthCase): fc.Arbitrary<EndpointVersion> {
+  const [legacy, applicationId, tokenOnly] = auth.kind === 'tba' ? [1, 3, 6] : auth.kind === 'none' ? [1, 1, 1] : [2, 6, 2];
+  return weighted([legacy, inEra('legacy')], [applicationId, inEra('applicationId')], [tokenOnly, inEra('tokenOnly')]);
+}
+
+export const decisionInputArb: fc.Arbitrary<DecisionInput> = authCaseArb
+  .chain((auth) => fc.record({
     channel: weighted<'soap' | 'restlet'>([4, fc.constant('soap')], [1, fc.constant('restlet')]),
-    endpoint: fc.constantFrom(...ENDPOINT_VERSIONS),
+    endpoint: endpointFor(auth),
     operation: weighted<'get' | 'getDataCenterUrls'>([9, fc.constant('get')], [1, fc.constant('getDataCenterUrls')]),
-    auth: authCaseArb,
+    auth: fc.constant(auth),
     methods: weighted<AuthenticationMethods>(
       [3, fc.constant({ userCredentials: true, tokenBased: true })],
       [1, fc.constant({ userCredentials: true, tokenBased: false })],
@@ -190,7 +198,7 @@ export const decisionInputArb: fc.Arbitrary<DecisionInput> = fc
     requireApproval: fc.boolean(),
     tokenFeature: weighted([5, fc.constant(true)], [1, fc.constant(false)]),
     defaultRecord: weighted<'enabled' | 'blocked'>([3, fc.constant('enabled')], [1, fc.constant('blocked')]),
-  })
+  }))
   .map((i): DecisionInput => {
     if (i.auth.kind !== 'session') return i;
     // A session is SOAP, and is opened by a login that must succeed: through the record, the account holds it Enabled then.
@@ -351,12 +359,24 @@ export interface DecisionResult {
   readonly failure: PropertyFailure | undefined;
 }
 
-export function checkDecisionTable(settings: PropertySettings, recorder?: CoverageRecorder): DecisionResult {
+/** A row as statistics name it. */
+export const rowLabel = (row: number): string => `row ${String(row + 1).padStart(2)} ${DECISION_TABLE[row].rule} ${DECISION_TABLE[row].then.accepted ? 'accepted' : `refused by ${(DECISION_TABLE[row].then as { rule: string }).rule}`}`;
+
+export function checkDecisionTable(settings: PropertySettings, recorder?: CoverageRecorder, stats?: RunStats): DecisionResult {
   let run = 0;
   const property = fc.property(decisionInputArb, (i) => {
     run++;
-    const violation = checkDecision(i, settings.worldSeed, settings.faults, recorder ? (o) => recorder.observe(o, run) : undefined);
+    const commands = commandsFor(i);
+    const all = [...commands.setup, commands.request];
+    let n = 0;
+    const observe = recorder || stats ? (o: Outcome) => {
+      recorder?.observe(o, run);
+      stats?.observe(o, all[n++]);
+    } : undefined;
+    const violation = checkDecision(i, settings.worldSeed, settings.faults, observe);
     recorder?.endRun(run);
+    stats?.note('row', rowLabel(decide(i).row));
+    stats?.endRun();
     if (violation) {
       const { setup, request } = commandsFor(i);
       throw new DecisionMismatch(violation, [...setup, request]);

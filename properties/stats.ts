@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Command } from '../model/commands';
 import { deriveTransitions } from '../model/lifecycle.table';
 import type { Outcome } from '../model/outcomes';
@@ -19,6 +20,11 @@ export class RunStats {
   private hit(key: string): void {
     this.totals.set(key, (this.totals.get(key) ?? 0) + 1);
     this.thisRun.add(key);
+  }
+
+  /** Counts something a property classifies itself (a decision table row, say). */
+  note(section: string, key: string): void {
+    this.hit(`${section}\u0000${key}`);
   }
 
   observe(outcome: Outcome, command: Command): void {
@@ -59,7 +65,7 @@ export class RunStats {
     ];
   }
 
-  format(name: string): string {
+  format(name: string, extra: readonly { readonly title: string; readonly section: string; readonly expected: readonly string[] }[] = []): string {
     const transitions = deriveTransitions().map((t) => t.id);
     return [
       `[stats] ${name}`,
@@ -68,6 +74,14 @@ export class RunStats {
       ...this.section('outcomes', 'outcome', []),
       ...this.section('lifecycle transitions', 'transition', transitions),
       ...this.section('rule IDs named by outcomes', 'rule', RULE_IDS),
+      ...extra.flatMap((e) => this.section(e.title, e.section, e.expected)),
     ].join('\n');
   }
+}
+
+/** fast-check's own statistics of a generator: how `classify` spreads `numRuns` generated values. */
+export function generatorStatistics<T>(title: string, arb: fc.Arbitrary<T>, classify: (value: T) => string, numRuns: number, seed?: number): string {
+  const lines: string[] = [];
+  fc.statistics(arb, classify, { numRuns, ...(seed !== undefined ? { seed } : {}), logger: (line) => lines.push(`    ${line}`) });
+  return [`  ${title} (fc.statistics over ${numRuns} generated values)`, ...lines].join('\n');
 }

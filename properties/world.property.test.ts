@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CoverageRecorder, idsIn } from '../reports/recorder';
 import { reportCounterexample, type PropertyFailure } from './counterexample';
-import { checkDecisionTable, DECISION_PROPERTY_NAME } from './decision-table';
+import { intentArb } from './arbitraries';
+import { checkDecisionTable, DECISION_PROPERTY_NAME, DECISION_TABLE, decide, decisionInputArb, rowLabel } from './decision-table';
 import { resolvePropertySettings } from './settings';
-import { RunStats } from './stats';
+import { generatorStatistics, RunStats } from './stats';
 import { checkWorldProperty, INVARIANT_IDS } from './world-property';
 
 /**
@@ -35,15 +36,23 @@ describe('properties of the world', () => {
     const stats = settings.stats ? new RunStats() : undefined;
     const result = checkWorldProperty({ name: WORLD_PROPERTY_NAME, settings, recorder, stats });
     recorder.finish(result.failure ? 'failed' : 'passed');
-    if (stats) console.log(stats.format(WORLD_PROPERTY_NAME));
+    if (stats) {
+      const mix = generatorStatistics('generated step kinds', intentArb(), (i) => i.label.replace(/\{.*$/, ''), 10_000, settings.seed);
+      console.log(`${stats.format(WORLD_PROPERTY_NAME)}\n${mix}`);
+    }
     if (result.failure) fail(result.failure);
     expect(result.commands).toBeGreaterThan(settings.numRuns);
   });
 
   it(DECISION_PROPERTY_NAME, () => {
     const recorder = recorderFor(DECISION_PROPERTY_NAME);
-    const result = checkDecisionTable(settings, recorder);
+    const stats = settings.stats ? new RunStats() : undefined;
+    const result = checkDecisionTable(settings, recorder, stats);
     recorder.finish(result.failure ? 'failed' : 'passed');
+    if (stats) {
+      const rows = generatorStatistics('inputs per table row', decisionInputArb, (i) => rowLabel(decide(i).row), 10_000, settings.seed);
+      console.log(`${stats.format(DECISION_PROPERTY_NAME, [{ title: 'decision table rows', section: 'row', expected: DECISION_TABLE.map((_, n) => rowLabel(n)) }])}\n${rows}`);
+    }
     if (result.failure) fail(result.failure);
     expect(result.runs).toBeGreaterThan(0);
   });
