@@ -25,7 +25,8 @@ export function refreshSandbox(world: World, cmd: CommandOf<'refreshSandbox'>): 
     const prod = production.installations[ref];
     const here = w.accounts[sandbox.name].installations[ref];
     if (prod && isPresent(prod.state)) {
-      const origin = w.records[ref].owner === sandbox.name && (here?.origin ?? 'created') === 'created' ? 'created' : 'refreshCopy';
+      // The sandbox keeps full control only while it still holds its own record (ASM-03, ASM-13).
+      const origin = w.records[ref].owner === sandbox.name && here?.origin === 'created' && isPresent(here.state) ? 'created' : 'refreshCopy';
       const moved = move(w, sandbox.name, ref, { type: 'REFRESH_COPY', productionState: prod.state as PresentState }, { origin, bundle: undefined, note: prod.note, log: [] });
       if (moved) {
         w = moved.world;
