@@ -3,6 +3,7 @@ import type { Auth, Command } from '../model/commands';
 import { ENDPOINT_VERSIONS, type EndpointVersion } from '../model/endpoints';
 import type { DeliberateFault } from '../model/faults';
 import type { Outcome, Reason } from '../model/outcomes';
+import { redactText } from '../model/redact';
 import type { AuthenticationMethods, World } from '../model/types';
 import { apply, createWorld } from '../model/world';
 import type { CoverageRecorder } from '../reports/recorder';
@@ -349,7 +350,7 @@ export function checkDecision(i: DecisionInput, worldSeed: number, faults: reado
   return {
     invariant: `${rule} decision table row ${row + 1}`,
     rules: [...new Set([rule, ...(decision.accepted ? [] : [decision.rule])])],
-    message: `${JSON.stringify(i)}: the world said ${said(outcome)}; the table says ${decision.accepted ? `accepted, tracked by ${decision.trackedBy}` : `refused by ${decision.rule}`} (row ${row + 1})`,
+    message: redactText(`${JSON.stringify(i)}: the world said ${said(outcome)}; the table says ${decision.accepted ? `accepted, tracked by ${decision.trackedBy}` : `refused by ${decision.rule}`} (row ${row + 1})`),
     expectations: [expected],
   };
 }

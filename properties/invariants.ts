@@ -64,12 +64,19 @@ function define(name: string, check: (step: StepContext) => Problem | undefined,
 }
 
 let lastStep: StepContext | undefined;
+let lastBefore: World | undefined;
+let lastAfter: World | undefined;
 let lastChanged: readonly string[] = [];
 
-/** Accounts whose data the step replaced (the world shares what it did not touch), computed once per step. */
+/**
+ * Accounts whose data the step replaced (the world shares what it did not touch), computed
+ * once per step: keyed on the step and its two worlds, so a caller reusing one step object is safe.
+ */
 function changedAccounts(step: StepContext): readonly string[] {
-  if (step !== lastStep) {
+  if (step !== lastStep || step.before !== lastBefore || step.after !== lastAfter) {
     lastStep = step;
+    lastBefore = step.before;
+    lastAfter = step.after;
     const changed: string[] = [];
     if (step.before.accounts !== step.after.accounts) {
       for (const name in step.after.accounts) if (step.after.accounts[name] !== step.before.accounts[name]) changed.push(name);
