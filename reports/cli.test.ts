@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,25 @@ describe('npm run report options', () => {
     const err = sink();
     expect(await main(['--thresholds', file, '--raw', dir, '--out', dir], sink().stream, err.stream)).toBe(2);
     expect(err.text()).toContain(`${file}: minimum.transitions: Invalid value "all": should be a percentage from 0 to 100`);
+  });
+});
+
+describe('explorer output next to the report', () => {
+  it('is read when current, skipped with a warning when stale, and refused when named explicitly', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explorer-'));
+    const raw = join(dir, 'raw');
+    mkdirSync(raw);
+    mkdirSync(join(dir, 'explorer'));
+    writeFileSync(join(dir, 'explorer', 'current.json'), JSON.stringify({ configuration: 'tiny', reachableTransitions: ['absent --CREATE--> enabled'] }));
+    writeFileSync(join(dir, 'explorer', 'stale.json'), JSON.stringify({ configuration: 'old', reachableTransitions: ['absent --TELEPORT--> enabled'] }));
+    const err = sink();
+    expect(await main(['--raw', raw, '--out', dir, '--max-path-length', '1'], sink().stream, err.stream)).toBe(0);
+    expect(err.text()).toMatch(/explorer output skipped: .*stale\.json.*"absent --TELEPORT--> enabled" is not a transition of the statechart/);
+    const json = JSON.parse(readFileSync(join(dir, 'coverage.json'), 'utf8')) as { relativeTo: { explorerConfigurations: string[] } };
+    expect(json.relativeTo.explorerConfigurations).toEqual(['tiny']);
+    const explicit = sink();
+    expect(await main(['--raw', raw, '--out', dir, '--explorer', join(dir, 'explorer', 'stale.json')], sink().stream, explicit.stream)).toBe(2);
+    expect(explicit.text()).toMatch(/TELEPORT/);
   });
 });
 

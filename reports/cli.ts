@@ -111,6 +111,12 @@ export function parseArgs(args: readonly string[]): CliOptions {
   };
 }
 
+/** A path as the user would type it: relative when under the working directory. */
+function shown(path: string): string {
+  const r = relative(process.cwd(), path);
+  return r && !r.startsWith('..') ? r : resolve(path);
+}
+
 const INPUT_ERRORS = [RawInputError, ExplorerInputError, ThresholdsError, ConfidentialOutputError];
 
 export async function main(args: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -136,8 +142,9 @@ export async function main(args: readonly string[], out: NodeJS.WritableStream =
     }
     throw e;
   }
+  for (const w of result.warnings) err.write(`report: ${w}\n`);
   const html = result.files.find((f) => f.endsWith('index.html')) ?? '';
-  out.write(`Coverage report written: ${result.files.map((f) => relative(process.cwd(), f) || f).join(', ')}\n`);
+  out.write(`Coverage report written: ${result.files.map(shown).join(', ')}\n`);
   out.write(renderTextSummary(result.data, html ? `file://${resolve(html)}` : undefined));
   if (options.check) {
     if (!result.check.ok) {

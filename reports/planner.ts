@@ -318,6 +318,21 @@ export class Planner {
   /** `maxPathLength`: the longest path asked for; one search answers every path up to it. */
   constructor(private readonly maxPathLength = 3, private readonly limits: SearchLimits = DEFAULT_LIMITS) {}
 
+  private static readonly shared = new Map<number, Planner>();
+
+  /**
+   * One planner per path length for the whole process: its searches depend only on the model,
+   * so reports built one after the other (tests, the main job) search once.
+   */
+  static for(maxPathLength: number): Planner {
+    let planner = Planner.shared.get(maxPathLength);
+    if (!planner) {
+      planner = new Planner(maxPathLength);
+      Planner.shared.set(maxPathLength, planner);
+    }
+    return planner;
+  }
+
   private searchAll(history: (node: SearchNode) => string | undefined, keyOf: (node: SearchNode) => string | undefined) {
     const results = new Map<string, Found>();
     let exhausted = true;

@@ -3,7 +3,7 @@ import { findConfidential, redact } from '../model/redact';
 import { traceToGherkin } from '../scenarios/gherkin';
 import { buildCoverage } from './coverage';
 import { coverageDot, renderSvg } from './diagram';
-import { explorerFilesIn, readExplorerFiles } from './explorer';
+import { ExplorerInputError, explorerFilesIn, readExplorerFiles, type ExplorerReach } from './explorer';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { mergeRawDirectories } from './merge';
@@ -40,6 +40,8 @@ export interface BuiltReport {
   readonly data: ReportData;
   readonly check: CheckOutcome;
   readonly outputs: readonly { readonly name: (typeof OUTPUT_FILES)[number]; readonly content: string }[];
+  /** Inputs skipped (stale explorer output found next to the report). */
+  readonly warnings: readonly string[];
 }
 
 export class ConfidentialOutputError extends Error {
@@ -49,19 +51,31 @@ export class ConfidentialOutputError extends Error {
   }
 }
 
-export function explorerFilesFor(options: Pick<ReportOptions, 'explorerFiles' | 'outDir'>): string[] {
-  return options.explorerFiles ? [...options.explorerFiles] : explorerFilesIn(options.outDir);
-}
-
 /** Builds the report in memory; nothing is written. */
 export async function buildReport(options: ReportOptions): Promise<BuiltReport> {
   const thresholds = readThresholds(options.thresholdsFile);
   const totals = computeTotals({ maxPathLength: options.maxPathLength ?? thresholds.maxPathLength });
   const known = new Set(totals.transitions.map((t) => t.id));
   const merged = mergeRawDirectories(options.rawDirectories, known);
-  const explorerFiles = explorerFilesFor(options);
-  const explorer = explorerFiles.length > 0 ? readExplorerFiles(explorerFiles, known) : undefined;
-  const planner = new Planner(totals.maxPathLength);
+  // Explorer files named on the command line must be right; ones found next to the report may
+  // be stale (from an earlier model) and are skipped with a warning instead.
+  const warnings: string[] = [];
+  let explorer: ExplorerReach[] | undefined;
+  if (options.explorerFiles) {
+    explorer = options.explorerFiles.length > 0 ? readExplorerFiles(options.explorerFiles, known) : undefined;
+  } else {
+    const found: ExplorerReach[] = [];
+    for (const file of explorerFilesIn(options.outDir)) {
+      try {
+        found.push(...readExplorerFiles([file], known));
+      } catch (e) {
+        if (!(e instanceof ExplorerInputError)) throw e;
+        warnings.push(`explorer output skipped: ${e.message}`);
+      }
+    }
+    explorer = found.length > 0 ? found : undefined;
+  }
+  const planner = Planner.for(totals.maxPathLength);
 
   const coverage = buildCoverage({
     totals,
@@ -91,7 +105,7 @@ export async function buildReport(options: ReportOptions): Promise<BuiltReport> 
     const found = findConfidential(o.content);
     if (found.length > 0) throw new ConfidentialOutputError(o.name, found.length);
   }
-  return { data, check, outputs };
+  return { data, check, outputs, warnings };
 }
 
 /** Builds the report and writes coverage.json, index.html and summary.md to the output directory, all or nothing. */

@@ -118,6 +118,7 @@ async function main(): Promise<number> {
     process.stderr.write(`[3/3] Coverage report failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
+  for (const w of result.warnings) process.stdout.write(`  warning: ${w}\n`);
   const html = resolve(DEFAULT_OUT_DIR, 'index.html');
   process.stdout.write(`[3/3] Coverage report ✓ ${result.files.map((f) => relative(process.cwd(), f)).join(', ')}\n\n`);
   process.stdout.write(`Coverage (covered/reachable):\n${renderTextSummary(result.data)}`);
