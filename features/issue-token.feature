@@ -71,3 +71,14 @@ Feature: The Issue Token endpoint
     When the application "Legacy" calls the Issue Token endpoint for "Customer", receiving the token "L1"
     Then it is refused by AUTH-01
     And "Customer" does not hold the integration record "Legacy"
+
+  @TOKEN-01 @TOKEN-02 @FACT-03 @ASM-14
+  Scenario: After a bundle uninstall, Issue Token brings the record back, waiting for approval
+    Given "Partner" creates the bundle "App Bundle" containing "App"
+    And "Customer" installs the bundle "App Bundle"
+    And "Customer" uninstalls the bundle "App Bundle"
+    And Require Approval is checked in "Customer"
+    When the application "App" calls the Issue Token endpoint for "Customer", receiving the token "T2"
+    Then it is accepted
+    And it moves "App" in "Customer" from Removed to Waiting for Approval
+    And "Customer" got the integration record "App" by the Issue Token endpoint

@@ -112,3 +112,26 @@ Feature: Sandbox refresh
     And the integration record "Final" is Enabled in "Acme SB"
     And the integration record "Draft" is Removed in "Acme SB"
     And "Acme" does not hold the integration record "Draft"
+
+  @SBX-03 @SBX-01 @ASM-01
+  Scenario: A record waiting for approval in the sandbox takes production's Blocked State on refresh
+    Given "Acme" creates the integration record "Billing" permitting user credentials and token-based authentication with:
+      | State | Blocked |
+    And Require Approval is checked in "Acme SB"
+    And "Acme SB" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "Billing"
+    And the integration record "Billing" is Waiting for Approval in "Acme SB"
+    When the sandbox "Acme SB" is refreshed
+    Then it is accepted
+    And it moves "Billing" in "Acme SB" from Waiting for Approval to Blocked
+
+  @SBX-03 @ASM-12
+  Scenario: A record uninstalled from the sandbox comes back Blocked with the refresh when production blocked it
+    Given "Acme" creates the integration record "Billing" permitting user credentials and token-based authentication with:
+      | State | Blocked |
+    And "Acme" creates the bundle "Billing Bundle" containing "Billing"
+    And "Acme SB" installs the bundle "Billing Bundle"
+    And "Acme SB" uninstalls the bundle "Billing Bundle"
+    And the integration record "Billing" is Removed in "Acme SB"
+    When the sandbox "Acme SB" is refreshed
+    Then it is accepted
+    And it moves "Billing" in "Acme SB" from Removed to Blocked
