@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DELIBERATE_FAULT_IDS, type DeliberateFault } from '../model/faults';
 import { findConfidential } from '../model/redact';
@@ -120,7 +120,8 @@ describe('deliberate faults are caught', () => {
     expect(allOn.output).toContain(`${files.length} scenarios (${files.length} failed)`);
     expect(auth03.code, auth03.output).toBe(1);
     expect(auth03.output).toContain('1 scenario (1 failed)');
-    const failureOf = (output: string, path: string) => output.split(/^\d+\) Scenario: /m).find((block) => block.includes(path)) ?? '';
+    // Cucumber prints feature paths relative to the working directory: match on the file name.
+    const failureOf = (output: string, path: string) => output.split(/^\d+\) Scenario: /m).find((block) => block.includes(`/${basename(path)}:`)) ?? '';
     for (const { fault, path } of files) {
       const then = expectationToStep(findFault(fault).failure.violation.expectations[0])[0];
       const runs = fault === 'AUTH-03' ? [allOn, auth03] : [allOn];
