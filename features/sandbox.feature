@@ -135,3 +135,16 @@ Feature: Sandbox refresh
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
     And it moves "Billing" in "Acme SB" from Removed to Blocked
+
+  @ASM-04 @ASM-12 @SBX-03
+  Scenario: A bundle production installed comes with the refresh and can be uninstalled from the sandbox
+    Given a partner account "Partner"
+    And "Partner" creates the integration record "Connector" permitting token-based authentication
+    And "Partner" creates the bundle "Connector Bundle" containing "Connector"
+    And "Acme" installs the bundle "Connector Bundle"
+    And the sandbox "Acme SB" is refreshed
+    And "Acme SB" got the integration record "Connector" by a bundle
+    When "Acme SB" uninstalls the bundle "Connector Bundle"
+    Then it is accepted
+    And it moves "Connector" in "Acme SB" from Enabled to Removed
+    And the integration record "Connector" is Enabled in "Acme"

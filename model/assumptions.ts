@@ -26,7 +26,7 @@ export const ASSUMPTIONS = {
   },
   'ASM-04': {
     title: 'Production records copied by a refresh are installed, not owned, in the sandbox',
-    choice: 'Only State and Note of a copied record are editable in the sandbox.',
+    choice: 'Only State and Note of a copied record are editable in the sandbox. A record production holds by a bundle is copied as a bundle installation (the bundle comes with the refresh), so uninstalling that bundle in the sandbox removes it; any other copy counts as installed by the refresh.',
     why: 'The common fields must stay identical in every account that holds the record (REC-04).',
     rules: ['SBX-03', 'REC-04', 'OWN-03'],
   },

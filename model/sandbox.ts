@@ -26,8 +26,11 @@ export function refreshSandbox(world: World, cmd: CommandOf<'refreshSandbox'>): 
     const here = w.accounts[sandbox.name].installations[ref];
     if (prod && isPresent(prod.state)) {
       // The sandbox keeps full control only while it still holds its own record (ASM-03, ASM-13).
-      const origin = w.records[ref].owner === sandbox.name && here?.origin === 'created' && isPresent(here.state) ? 'created' : 'refreshCopy';
-      const moved = move(w, sandbox.name, ref, { type: 'REFRESH_COPY', productionState: prod.state as PresentState }, { origin, bundle: undefined, note: prod.note, log: [] });
+      const ownHere = w.records[ref].owner === sandbox.name && here?.origin === 'created' && isPresent(here.state);
+      // A bundle installation is copied as one, with the bundle, so uninstalling it works there too (ASM-04).
+      const origin = ownHere ? 'created' : prod.origin === 'bundle' ? 'bundle' : 'refreshCopy';
+      const bundle = origin === 'bundle' ? prod.bundle : undefined;
+      const moved = move(w, sandbox.name, ref, { type: 'REFRESH_COPY', productionState: prod.state as PresentState }, { origin, bundle, note: prod.note, log: [] });
       if (moved) {
         w = moved.world;
         transitions.push(moved.step);

@@ -343,6 +343,17 @@ describe('sandbox refresh', () => {
     expectRefused(run(r.world, { type: 'editRecord', account: 'Acme SB', record: 'Dev', changes: { name: 'x' } }).outcome, 'ASM-13');
   });
 
+  it('ASM-04 ASM-12: a record production holds by a bundle is copied as a bundle installation, and uninstalling the bundle removes it', () => {
+    const w = run(base(),
+      { type: 'createBundle', account: 'Partner', bundle: 'B', records: ['App'] },
+      { type: 'installBundle', account: 'Acme', bundle: 'B' },
+      { type: 'refreshSandbox', account: 'Acme SB' }).world;
+    expect(w.accounts['Acme SB'].installations.App).toMatchObject({ state: 'enabled', origin: 'bundle', bundle: 'B' });
+    const r = run(w, { type: 'uninstallBundle', account: 'Acme SB', bundle: 'B' });
+    expect(stateOf(r.world, 'Acme SB', 'App')).toBe('removed');
+    expect(stateOf(r.world, 'Acme', 'App')).toBe('enabled');
+  });
+
   it('SBX-06: the development process: test in the sandbox, then create a new record in production', () => {
     const r = run(base(),
       { type: 'createRecord', account: 'Acme SB', record: 'Draft', authentication: { userCredentials: false, tokenBased: true } },
