@@ -136,7 +136,6 @@ export async function explore<V>(options: ExploreOptions<V>): Promise<ExploreRes
     // Let signal handlers (Ctrl-C) run between batches.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  if (stoppedBy === 'depth' && head < worlds.length) stoppedBy = 'depth';
   return {
     states: worlds.length,
     transitions,
