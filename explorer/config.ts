@@ -1,5 +1,5 @@
 import { isEndpointVersion, type EndpointVersion } from '../model/endpoints';
-import type { AccountKind, AuthenticationMethods, Role } from '../model/types';
+import { ACCOUNT_KINDS, ROLES, type AccountKind, type AuthenticationMethods, type Role } from '../model/types';
 
 /**
  * What the explorer enumerates: a small cast of accounts, records and users, the request forms
@@ -65,6 +65,24 @@ export const DEFAULT_CONFIG: ExplorerConfig = {
   symmetric: [],
 };
 
+/**
+ * Why a group of accounts cannot be explored up to permutation, or undefined when it can:
+ * the key sorts their sub-keys, which is sound only if renaming them maps the configuration
+ * (and so the ground commands) onto itself.
+ */
+function asymmetry(config: ExplorerConfig, group: readonly string[]): string | undefined {
+  const accounts = group.map((n) => config.accounts.find((a) => a.name === n));
+  if (new Set(accounts.map((a) => a?.kind)).size > 1) return 'their kinds differ';
+  if (accounts.some((a) => a?.kind === 'sandbox' || config.accounts.some((s) => s.production === a?.name))) return 'a sandbox or its production account is tied to another account';
+  if (config.records.some((r) => group.includes(r.owner))) return 'one of them owns a record';
+  const allOrNone = (list: readonly string[] | undefined) => list === undefined || group.every((a) => list.includes(a)) || group.every((a) => !list.includes(a));
+  if (!config.records.every((r) => allOrNone(r.accounts))) return 'a record is scoped to some of them only';
+  if (!allOrNone(config.requireApprovalIn)) return 'requireApprovalIn names some of them only';
+  const usersOf = (a: string) => config.users.filter((u) => u.account === a).map((u) => `${u.user}:${u.role}`).sort().join(',');
+  if (new Set(group.map(usersOf)).size > 1) return 'their users differ';
+  return undefined;
+}
+
 export class ConfigError extends Error {}
 
 function fail(at: string, problem: string, allowed: string): never {
@@ -92,8 +110,8 @@ export function parseConfig(json: unknown, name: string): ExplorerConfig {
   if (!Array.isArray(config.accounts) || config.accounts.length === 0) fail('accounts', 'missing or empty', 'a list of { name, kind, production? }');
   const names = new Set<string>();
   for (const [i, a] of config.accounts.entries()) {
-    if (!isObject(a) || typeof a.name !== 'string' || !['production', 'sandbox', 'partner', 'customer'].includes(String(a.kind))) {
-      fail(`accounts[${i}]`, `got ${JSON.stringify(a)}`, '{ "name": string, "kind": production|sandbox|partner|customer }');
+    if (!isObject(a) || typeof a.name !== 'string' || !(ACCOUNT_KINDS as readonly string[]).includes(String(a.kind))) {
+      fail(`accounts[${i}]`, `got ${JSON.stringify(a)}`, `{ "name": string, "kind": ${ACCOUNT_KINDS.join('|')} }`);
     }
     if (a.kind === 'sandbox' && !config.accounts.some((p) => p.name === a.production && p.kind === 'production')) {
       fail(`accounts[${i}].production`, `sandbox "${a.name}" needs its production account`, 'the name of a production account listed before it');
@@ -104,19 +122,24 @@ export function parseConfig(json: unknown, name: string): ExplorerConfig {
     if (!isObject(r) || typeof r.name !== 'string' || !names.has(String(r.owner)) || !isObject(r.authentication)) {
       fail(`records[${i}]`, `got ${JSON.stringify(r)}`, `{ "name": string, "owner": one of ${[...names].join(', ')}, "authentication": { "userCredentials": bool, "tokenBased": bool } }`);
     }
-  }
-  for (const [i, r] of config.records.entries()) {
     for (const a of r.accounts ?? []) if (!names.has(a)) fail(`records[${i}].accounts`, `unknown account "${a}"`, [...names].join(', '));
   }
   for (const a of config.requireApprovalIn ?? []) if (!names.has(a)) fail('requireApprovalIn', `unknown account "${a}"`, [...names].join(', '));
   for (const [i, u] of config.users.entries()) {
-    if (!isObject(u) || !names.has(String(u.account)) || typeof u.user !== 'string') fail(`users[${i}]`, `got ${JSON.stringify(u)}`, '{ "account", "user", "role" }');
+    if (!isObject(u) || !names.has(String(u.account)) || typeof u.user !== 'string' || !(ROLES as readonly string[]).includes(String(u.role))) {
+      fail(`users[${i}]`, `got ${JSON.stringify(u)}`, `{ "account": an account name, "user": string, "role": ${ROLES.join('|')} }`);
+    }
   }
   for (const e of stringList(config.endpoints, 'endpoints')) if (!isEndpointVersion(e)) fail('endpoints', `endpoint "${e}" does not exist`, '2014.2 through 2026.1');
   stringList(config.requestForms, 'requestForms', REQUEST_FORMS);
   stringList(config.families, 'families', COMMAND_FAMILIES);
   if (!Array.isArray(config.symmetric)) fail('symmetric', 'not a list', 'a list of lists of account names');
-  for (const group of config.symmetric) for (const a of stringList(group, 'symmetric')) if (!names.has(a)) fail('symmetric', `unknown account "${a}"`, [...names].join(', '));
+  for (const group of config.symmetric) {
+    const members = stringList(group, 'symmetric');
+    for (const a of members) if (!names.has(a)) fail('symmetric', `unknown account "${a}"`, [...names].join(', '));
+    const why = asymmetry(config, members);
+    if (why) fail('symmetric', `accounts ${members.map((a) => `"${a}"`).join(', ')} are not interchangeable: ${why}`, 'accounts of one kind, owning no record, no sandbox\'s production, and treated alike by records, users and requireApprovalIn');
+  }
   if (config.depth !== undefined && (!Number.isInteger(config.depth) || config.depth < 0)) fail('depth', `got ${JSON.stringify(config.depth)}`, 'a non-negative integer');
   return config;
 }

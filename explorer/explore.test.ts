@@ -64,6 +64,17 @@ describe('explorer', () => {
     expect(() => parseConfig({ famlies: [] }, 'x.json')).toThrow(/unknown field "famlies"/);
   });
 
+  it('refuses a symmetry that is not sound: accounts that differ are not explored up to permutation', () => {
+    const cast = { accounts: [{ name: 'Partner', kind: 'partner' }, { name: 'C1', kind: 'customer' }, { name: 'C2', kind: 'customer' }] };
+    const app = { name: 'App', owner: 'Partner', authentication: { userCredentials: true, tokenBased: true } };
+    expect(() => parseConfig({ ...cast, records: [app], symmetric: [['Partner', 'C1']] }, 'x')).toThrow(/kinds differ/);
+    expect(() => parseConfig({ ...cast, records: [{ ...app, owner: 'C1' }], symmetric: [['C1', 'C2']] }, 'x')).toThrow(/owns a record/);
+    expect(() => parseConfig({ ...cast, records: [{ ...app, accounts: ['Partner', 'C1'] }], symmetric: [['C1', 'C2']] }, 'x')).toThrow(/scoped to some of them/);
+    expect(() => parseConfig({ ...cast, records: [app], requireApprovalIn: ['C2'], symmetric: [['C1', 'C2']] }, 'x')).toThrow(/requireApprovalIn/);
+    expect(() => parseConfig({ ...cast, records: [app], users: [{ account: 'C1', user: 'Lee', role: 'integrationFull' }], symmetric: [['C1', 'C2']] }, 'x')).toThrow(/users differ/);
+    expect(() => parseConfig({ ...cast, records: [app], symmetric: [['C1', 'C2']] }, 'x')).not.toThrow();
+  });
+
   it('each deliberate fault is found with a shortest trace whose Gherkin scenario fails under the fault and passes without it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'explore-'));
     const features: string[] = [];

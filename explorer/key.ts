@@ -13,7 +13,7 @@ import type { ExplorerConfig } from './config';
  * (up to those values), which makes the space finite.
  * Symmetry: accounts declared interchangeable are sorted by their own key, so permutations
  * of them count once. Sound only when the configuration treats them identically (same kind,
- * same commands, no record owned), which `parseConfig` users are told to ensure.
+ * same commands, no record owned), which `parseConfig` checks.
  */
 export function makeKey(config: ExplorerConfig): (world: World) => string {
   const records = config.records.map((r) => r.name);

@@ -1,4 +1,5 @@
 import { COMMAND_TYPES, LOGIN_OPERATIONS, RESTLET_METHODS, SOAP_OPERATIONS, type Command } from './commands';
+import { ACCOUNT_KINDS, ROLES } from './types';
 
 /**
  * Checks the shape of commands read from JSON (simulate files, counterexample files), so a
@@ -21,9 +22,9 @@ const opt = (spec: Spec) => ({ spec, optional: true as const });
 const STATES = ['enabled', 'blocked', 'waitingForApproval'] as const;
 
 const COMMAND_FIELDS: Readonly<Record<Command['type'], Fields>> = {
-  addAccount: { account: req('string'), kind: req(['production', 'partner', 'customer']) },
+  addAccount: { account: req('string'), kind: req(ACCOUNT_KINDS.filter((k) => k !== 'sandbox')) },
   addSandbox: { account: req('string'), production: req('string') },
-  addUser: { account: req('string'), user: req('string'), role: req(['administrator', 'integrationList', 'integrationFull', 'noIntegrationAccess']), email: opt('string') },
+  addUser: { account: req('string'), user: req('string'), role: req(ROLES), email: opt('string') },
   createRecord: {
     account: req('string'), user: opt('string'), record: req('string'), name: opt('string'), description: opt('string'),
     authentication: req('methods'), state: opt(['enabled', 'blocked']),

@@ -5,6 +5,7 @@ import type { LifecycleState, Origin, PresentState } from './lifecycle.machine';
 /** The world's data. Every field is read-only: the world is a value, `apply` returns a new one. */
 
 export type AccountKind = 'production' | 'sandbox' | 'partner' | 'customer';
+export const ACCOUNT_KINDS: readonly AccountKind[] = ['production', 'sandbox', 'partner', 'customer'];
 
 export type Role = 'administrator' | 'integrationList' | 'integrationFull' | 'noIntegrationAccess';
 export const ROLES: readonly Role[] = ['administrator', 'integrationList', 'integrationFull', 'noIntegrationAccess'];

@@ -6,7 +6,7 @@ import { createRecord, editRecord, regenerateCredentials } from './records';
 import { login, sendRequest } from './requests';
 import { refreshSandbox } from './sandbox';
 import { accepted, getAccount, invalid, InvalidInput, withAccount } from './state';
-import { ROLES, type Account, type AccountKind, type StepperKind, type World } from './types';
+import { ACCOUNT_KINDS, ROLES, type Account, type AccountKind, type StepperKind, type World } from './types';
 import { searchOperations, viewExecutionLog, viewIntegrations, viewRecord } from './views';
 
 /** The world: `apply(world, command)` returns the next world and the outcome, and never throws for input. */
@@ -33,8 +33,6 @@ export function createWorld(options: WorldOptions = {}): World {
 }
 
 export type Result = { world: World; outcome: Outcome };
-
-const ACCOUNT_KINDS: readonly AccountKind[] = ['production', 'sandbox', 'partner', 'customer'];
 
 function newAccount(name: string, kind: AccountKind, production?: string): Account {
   return {
