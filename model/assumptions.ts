@@ -14,7 +14,7 @@ export const ASSUMPTIONS = {
   },
   'ASM-02': {
     title: 'Issue Token installs the calling application\'s record',
-    choice: 'The Issue Token endpoint references an existing record (by consumer key) owned by the application\'s publisher; "created and installed" means the account gets a new installation of it, never ownership.',
+    choice: 'The Issue Token endpoint references an existing record (by consumer key) owned by the application\'s publisher; "created and installed" means the account gets a new installation of it, never ownership. The endpoint is a REST call with no SOAP endpoint version; every modelled account is on release 2019.1 or later, so it is always available.',
     why: 'The overview says installed records "are considered to be owned by a different NetSuite account".',
     rules: ['TOKEN-01', 'OWN-03'],
   },

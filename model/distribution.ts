@@ -91,7 +91,7 @@ export function uninstallBundle(world: World, cmd: CommandOf<'uninstallBundle'>)
 
 function tokenChecks(world: World, cmd: CommandOf<'createAccessToken'> | CommandOf<'issueToken'>) {
   const account = getAccount(world, cmd.account);
-  const user = getUser(world, account, cmd.user);
+  const user = getUser(account, cmd.user);
   const record = getRecord(world, cmd.record);
   if (world.tokens[cmd.token]) invalid('token', `a token named "${cmd.token}" already exists`, 'a new token handle');
   if (!account.preferences.tokenBasedAuthentication) {

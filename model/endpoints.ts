@@ -31,5 +31,3 @@ export function endpointEra(version: EndpointVersion): EndpointEra {
   return 'tokenOnly';
 }
 
-/** The Issue Token endpoint exists from 2019.1 (TOKEN-01). */
-export const ISSUE_TOKEN_SINCE: EndpointVersion = '2019.1';

@@ -137,5 +137,4 @@ export const lifecycleMachine = setup({
   },
 });
 
-export type LifecycleMachine = typeof lifecycleMachine;
 export type GuardName = keyof (typeof lifecycleMachine)['implementations']['guards'];

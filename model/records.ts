@@ -26,7 +26,7 @@ type Result = { world: World; outcome: Outcome };
 /** Creating a record: the creating account owns it and holds it at once (REC-01..03, REC-06). */
 export function createRecord(world: World, cmd: CommandOf<'createRecord'>): Result {
   const account = getAccount(world, cmd.account);
-  const user = getUser(world, account, cmd.user);
+  const user = getUser(account, cmd.user);
   if (world.records[cmd.record]) invalid('record', `a record named "${cmd.record}" already exists`, 'a new record handle');
   if (!may(user.role, 'createRecord')) return { world, outcome: insufficientPermission(cmd.type, user, 'create integration records', 'PERM-02') };
   if (!cmd.authentication.userCredentials && !cmd.authentication.tokenBased) {
@@ -73,7 +73,7 @@ const COMMON_FIELDS: readonly ChangeField[] = ['name', 'description', 'authentic
  */
 export function editRecord(world: World, cmd: CommandOf<'editRecord'>): Result {
   const account = getAccount(world, cmd.account);
-  const user = getUser(world, account, cmd.user);
+  const user = getUser(account, cmd.user);
   const record = getRecord(world, cmd.record);
   const changes = cmd.changes;
   const fields = (Object.keys(changes) as ChangeField[]).filter((f) => changes[f] !== undefined);
@@ -147,7 +147,7 @@ export function editRecord(world: World, cmd: CommandOf<'editRecord'>): Result {
 /** New consumer key and secret, only where the record was created; tokens keep working (REC-05, FACT-05). */
 export function regenerateCredentials(world: World, cmd: CommandOf<'regenerateCredentials'>): Result {
   const account = getAccount(world, cmd.account);
-  const user = getUser(world, account, cmd.user);
+  const user = getUser(account, cmd.user);
   const record = getRecord(world, cmd.record);
   if (!may(user.role, 'editRecord')) return { world, outcome: insufficientPermission(cmd.type, user, 'edit integration records', 'PERM-02') };
   if (!isPresent(stateIn(account, record.ref))) {

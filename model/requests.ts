@@ -197,9 +197,10 @@ function ambiguous(world: World, call: Call, auth: Auth): Outcome | undefined {
 
 const NO_AUTH_MESSAGE = 'Authentication is required: send token-based authentication details or user credentials.';
 
-function validEndpoint(value: string, at: string): EndpointVersion {
-  if (!isEndpointVersion(value)) invalid(at, `endpoint version "${value}" does not exist`, '2014.2 through 2026.1, e.g. 2015.1, 2019.2, 2021.1');
-  return value;
+/** A SOAP call on a checked endpoint version. */
+function soapCall(command: Call['command'], account: Account, endpoint: string, at: string, operation: string): Call {
+  if (!isEndpointVersion(endpoint)) invalid(at, `endpoint version "${endpoint}" does not exist`, '2014.2 through 2026.1, e.g. 2015.1, 2019.2, 2021.1');
+  return { command, channel: 'soap', account, endpoint, era: endpointEra(endpoint), operation };
 }
 
 /** A SOAP or RESTlet request (AUTH-01..07, STATE-01/02, LOG-01/02). */
@@ -208,10 +209,7 @@ export function sendRequest(world: World, cmd: CommandOf<'request'>): Result {
   const account = getAccount(world, request.account, 'request.account');
   const call: Call =
     request.channel === 'soap'
-      ? (() => {
-          const endpoint = validEndpoint(request.endpoint, 'request.endpoint');
-          return { command: 'request', channel: 'soap', account, endpoint, era: endpointEra(endpoint), operation: request.operation };
-        })()
+      ? soapCall('request', account, request.endpoint, 'request.endpoint', request.operation)
       : { command: 'request', channel: 'restlet', account, operation: request.method };
   const auth = request.auth;
   const first = ambiguous(world, call, auth);
@@ -244,8 +242,7 @@ export function sendRequest(world: World, cmd: CommandOf<'request'>): Result {
 /** login / ssoLogin: user credentials, the Application ID once for the session (AUTH-05, FACT-07). */
 export function login(world: World, cmd: CommandOf<'login'>): Result {
   const account = getAccount(world, cmd.account);
-  const endpoint = validEndpoint(cmd.endpoint, 'endpoint');
-  const call: Call = { command: 'login', channel: 'soap', account, endpoint, era: endpointEra(endpoint), operation: cmd.operation };
+  const call = soapCall('login', account, cmd.endpoint, 'endpoint', cmd.operation);
   if (world.sessions[cmd.session]?.active) invalid('session', `session "${cmd.session}" is already open`, 'a new session handle');
   const auth = cmd.auth;
   const first = ambiguous(world, call, auth);

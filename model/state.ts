@@ -29,7 +29,7 @@ export function getAccount(world: World, name: string, at = 'account'): Account 
   return account;
 }
 
-export function getUser(world: World, account: Account, name: string | undefined, at = 'user'): User {
+export function getUser(account: Account, name: string | undefined, at = 'user'): User {
   const user = account.users[name ?? DEFAULT_USER];
   if (!user) invalid(at, `"${name}" is not a user of account "${account.name}"`, `one of ${listOf(Object.keys(account.users))}`);
   return user;
@@ -92,10 +92,6 @@ export function move(
     world: withAccount(world, { ...account, installations: { ...account.installations, [record]: next } }),
     step: { ...step, record, account: accountName, owner },
   };
-}
-
-export function nextSeq(world: World): { world: World; seq: number } {
-  return { world: { ...world, seq: world.seq + 1 }, seq: world.seq + 1 };
 }
 
 export function drawSecret(world: World): { world: World; value: string } {

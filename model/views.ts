@@ -9,7 +9,7 @@ type Result = { world: World; outcome: Outcome };
 /** The Integrations list page (PERM-01). No Application IDs on it (AUTH-08). */
 export function viewIntegrations(world: World, cmd: CommandOf<'viewIntegrations'>): Result {
   const account = getAccount(world, cmd.account);
-  const user = getUser(world, account, cmd.user);
+  const user = getUser(account, cmd.user);
   if (!may(user.role, 'viewIntegrationsList')) {
     return { world, outcome: insufficientPermission(cmd.type, user, 'view the Integrations list', 'PERM-01') };
   }
@@ -22,7 +22,7 @@ export function viewIntegrations(world: World, cmd: CommandOf<'viewIntegrations'
 /** One record's page (PERM-02): the Application ID shows only where it was created (OWN-06). */
 export function viewRecord(world: World, cmd: CommandOf<'viewRecord'>): Result {
   const account = getAccount(world, cmd.account);
-  const user = getUser(world, account, cmd.user);
+  const user = getUser(account, cmd.user);
   const record = getRecord(world, cmd.record);
   if (!may(user.role, 'viewRecord')) return { world, outcome: insufficientPermission(cmd.type, user, 'view integration records', 'PERM-02') };
   const inst = account.installations[record.ref];
@@ -51,7 +51,7 @@ export function viewRecord(world: World, cmd: CommandOf<'viewRecord'>): Result {
 /** A record's SOAP Web Services Execution Log in this account: its own requests only (LOG-01). */
 export function viewExecutionLog(world: World, cmd: CommandOf<'viewExecutionLog'>): Result {
   const account = getAccount(world, cmd.account);
-  const user = getUser(world, account, cmd.user);
+  const user = getUser(account, cmd.user);
   const record = getRecord(world, cmd.record);
   if (!may(user.role, 'viewRecord')) return { world, outcome: insufficientPermission(cmd.type, user, 'view integration records', 'PERM-02') };
   if (!isPresent(stateIn(account, record.ref))) {
@@ -66,7 +66,7 @@ export function viewExecutionLog(world: World, cmd: CommandOf<'viewExecutionLog'
 /** SOAP Web Services Operations search over the usage log; the Integration field needs PERM-02. */
 export function searchOperations(world: World, cmd: CommandOf<'searchOperations'>): Result {
   const account = getAccount(world, cmd.account);
-  const user = getUser(world, account, cmd.user);
+  const user = getUser(account, cmd.user);
   if (!may(user.role, 'searchOperations')) return { world, outcome: insufficientPermission(cmd.type, user, 'search SOAP operations', 'PERM-02') };
   const integrationField = may(user.role, 'seeIntegrationField');
   const entries = account.usageLog.map(({ trackedBy, ...entry }) =>
