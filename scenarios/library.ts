@@ -27,7 +27,7 @@ export interface SourceLocation {
   readonly line: number;
 }
 
-/** The file and line of the code that called `step()` (two frames up the stack). */
+/** The file and line of the code that called `step()` or `tableStep()` (two frames up the stack). */
 function callSite(): SourceLocation | undefined {
   const frame = new Error().stack?.split('\n')[3] ?? '';
   const m = /\(?((?:file:\/\/)?[^()]+):(\d+):\d+\)?$/.exec(frame.trim());
@@ -41,24 +41,14 @@ export interface StepArea {
   readonly steps: readonly StepDefinition[];
 }
 
+type StepFn<A extends unknown[]> = (this: HarnessWorld, ...args: A) => void;
+
 /** Declares one step; `fn` is typed by its own parameters, checked at run time by cucumber. */
-export function step<A extends unknown[]>(
-  keyword: Keyword,
-  expression: string,
-  summary: string,
-  example: string,
-  fn: (this: HarnessWorld, ...args: A) => void,
-): StepDefinition {
+export function step<A extends unknown[]>(keyword: Keyword, expression: string, summary: string, example: string, fn: StepFn<A>): StepDefinition {
   return { keyword, expression, summary, example, fn, table: false, source: callSite() };
 }
 
 /** A step followed by a data table (the table is the function's last argument). */
-export function tableStep<A extends unknown[]>(
-  keyword: Keyword,
-  expression: string,
-  summary: string,
-  example: string,
-  fn: (this: HarnessWorld, ...args: A) => void,
-): StepDefinition {
+export function tableStep<A extends unknown[]>(keyword: Keyword, expression: string, summary: string, example: string, fn: StepFn<A>): StepDefinition {
   return { keyword, expression, summary, example, fn, table: true, source: callSite() };
 }
