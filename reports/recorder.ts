@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InstallationStep, Outcome, Reason } from '../model/outcomes';
+import type { InstallationStep, Outcome } from '../model/outcomes';
 import { redactText } from '../model/redact';
 
 /**
@@ -127,5 +127,3 @@ export class CoverageRecorder {
 export function idsIn(text: string): string[] {
   return [...text.matchAll(/\b(?:REC|OWN|STATE|TOKEN|AUTH|PERM|LOG|SBX|ASM|FACT)-\d{2}\b/g)].map((m) => m[0]);
 }
-
-export type { Reason };
