@@ -6,7 +6,7 @@ import { redactText } from '../model/redact';
 import { traceToGherkin } from '../scenarios/gherkin';
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type ExplorerConfig } from './config';
 import type { Progress } from './explore';
-import { explorerReport, runExploration, writeAtomically, writeTraceFiles } from './run';
+import { explorerReport, runExploration, writeWhole, writeTraceFiles } from './run';
 
 /**
  * npm run explore [-- --config FILE] [--depth N] [--fault RULE-ID] [--report FILE]
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     ...exploration.unreached.map((t) => `  ${r.stoppedBy === 'fixpoint' ? 'not reachable' : 'not reached yet'}   ${t}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (!exploration.trace && r.stoppedBy !== 'interrupted') writeAtomically(report, explorerReport(config, exploration));
+  if (!exploration.trace && r.stoppedBy !== 'interrupted') writeWhole(report, explorerReport(config, exploration));
   if (exploration.trace && r.violation) {
     const files = writeTraceFiles(exploration.trace, traces, `explorer-${faults.join('-') || 'violation'}`);
     process.stdout.write(

@@ -1,10 +1,10 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { deriveTransitions } from '../model/lifecycle.table';
 import type { DeliberateFault } from '../model/faults';
 import { checkStep, type Violation } from '../properties/invariants';
 import { traceToGherkin, traceToSimulation } from '../scenarios/gherkin';
 import type { Trace } from '../scenarios/trace';
+import { writeAllOrNothing } from '../reports/write';
 import type { ExplorerConfig } from './config';
 import { explore, type ExploreOptions, type ExploreResult } from './explore';
 
@@ -40,20 +40,17 @@ export async function runExploration(
   return { result, reachable, unreached, trace };
 }
 
-/** Writes a file whole or not at all. */
-export function writeAtomically(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+export function writeTraceFiles(trace: Trace, dir: string, stem: string): { feature: string; json: string } {
+  const [feature, json] = writeAllOrNothing(dir, [
+    { name: `${stem}.feature`, content: traceToGherkin(trace) },
+    { name: `${stem}.json`, content: traceToSimulation(trace) },
+  ]);
+  return { feature, json };
 }
 
-export function writeTraceFiles(trace: Trace, dir: string, stem: string): { feature: string; json: string } {
-  const feature = join(dir, `${stem}.feature`);
-  const json = join(dir, `${stem}.json`);
-  writeAtomically(feature, traceToGherkin(trace));
-  writeAtomically(json, traceToSimulation(trace));
-  return { feature, json };
+/** Writes one file whole or not at all. */
+export function writeWhole(path: string, text: string): void {
+  writeAllOrNothing(dirname(path), [{ name: basename(path), content: text }]);
 }
 
 /** What the coverage report reads: which statechart transitions this configuration reaches. */
