@@ -37,8 +37,13 @@ export interface Actor {
 }
 
 export function parseActor(text: string): Actor {
-  const names = [...text.matchAll(new RegExp(QUOTED, 'g'))].map((m) => unquote(m[0]));
+  const names = parseNames(text);
   return names.length === 2 ? { user: names[0], account: names[1] } : { account: names[0] };
+}
+
+/** The actor as a command's `account` and optional `user` fields (no user: the administrator). */
+export function actorFields(actor: Actor): { account: string; user?: string } {
+  return actor.user ? { account: actor.account, user: actor.user } : { account: actor.account };
 }
 
 /** `"A"`, `"A" and "B"`, `"A", "B" and "C"`. */

@@ -1,6 +1,6 @@
 import type { AccountKind } from '../../model';
 import { step, type StepArea } from '../library';
-import type { Actor } from '../parameter-types';
+import { actorFields, type Actor } from '../parameter-types';
 
 /** How records reach other accounts: bundles, access tokens, the Issue Token endpoint, sandbox refreshes. */
 
@@ -35,15 +35,15 @@ export const distributionSteps: StepArea = {
       }),
     step('Given', '{actor} creates the access token {string} for {string}', 'Creates an access token for a user and a record the account holds.', '"Lee" in "Acme" creates the access token "T1" for "App"',
       function (actor: Actor, token: string, record: string) {
-        this.run({ type: 'createAccessToken', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record, token });
+        this.run({ type: 'createAccessToken', ...actorFields(actor), record, token });
       }),
     step('When', 'the application {string} calls the Issue Token endpoint for {actor}, receiving the token {string}', 'Calls the Issue Token endpoint (2019.1 and later): installs the record if needed and issues a token.', 'the application "App" calls the Issue Token endpoint for "Customer", receiving the token "T2"',
       function (record: string, actor: Actor, token: string) {
-        this.run({ type: 'issueToken', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record, token });
+        this.run({ type: 'issueToken', ...actorFields(actor), record, token });
       }),
     step('When', 'the application {string} calls the Issue Token endpoint for {actor}', 'The same, naming the token "<record> token".', 'the application "App" calls the Issue Token endpoint for "Customer"',
       function (record: string, actor: Actor) {
-        this.run({ type: 'issueToken', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record, token: `${record} token` });
+        this.run({ type: 'issueToken', ...actorFields(actor), record, token: `${record} token` });
       }),
     step('When', 'the sandbox {string} is refreshed', 'Refreshes the sandbox from its production account.', 'the sandbox "Acme SB" is refreshed',
       function (account: string) {

@@ -1,7 +1,7 @@
 import type { DataTable } from '@cucumber/cucumber';
 import type { AuthenticationMethods, LifecycleState, RecordChanges } from '../../model';
 import { step, tableStep, type StepArea } from '../library';
-import type { Actor } from '../parameter-types';
+import { actorFields, type Actor } from '../parameter-types';
 import { canonicalWords, EDIT_FIELD, METHODS, parseWord, STATE, type EditField, type TextField } from '../vocabulary';
 
 /** Creating and editing integration records, and regenerating their consumer credentials. */
@@ -32,7 +32,7 @@ export const recordSteps: StepArea = {
     step('Given', '{actor} creates the integration record {string} permitting {methods}', 'Creates an Enabled record with a generated Name and Description.', '"Partner" creates the integration record "App" permitting token-based authentication',
       function (actor: Actor, record: string, authentication: AuthenticationMethods) {
         this.run({
-          type: 'createRecord', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record,
+          type: 'createRecord', ...actorFields(actor), record,
           name: this.faker.commerce.productName(), description: this.faker.company.catchPhrase(), authentication,
         });
       }),
@@ -45,41 +45,41 @@ export const recordSteps: StepArea = {
         const state = fields.State === undefined ? undefined : parseWord(STATE, fields.State);
         if (state !== undefined && state !== 'enabled' && state !== 'blocked') throw new Error('Invalid State for a new record: should be Enabled or Blocked (Waiting for Approval comes only from auto-installation)');
         this.run({
-          type: 'createRecord', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record,
+          type: 'createRecord', ...actorFields(actor), record,
           name: fields.Name ?? this.faker.commerce.productName(), description: fields.Description ?? this.faker.company.catchPhrase(), authentication,
           ...(state ? { state } : {}),
         });
       }),
     step('When', '{actor} sets the State of {string} to {state}', 'Edits the State of a record in the account (Enabled, Blocked, Waiting for Approval).', '"Customer" sets the State of "App" to Blocked',
       function (actor: Actor, record: string, state: LifecycleState) {
-        this.run({ type: 'editRecord', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record, changes: { state: settableState(state) } });
+        this.run({ type: 'editRecord', ...actorFields(actor), record, changes: { state: settableState(state) } });
       }),
     step('When', '{actor} sets the Authentication of {string} to {methods}', 'Edits the permitted authentication methods.', '"Partner" sets the Authentication of "App" to user credentials and token-based authentication',
       function (actor: Actor, record: string, authentication: AuthenticationMethods) {
-        this.run({ type: 'editRecord', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record, changes: { authentication } });
+        this.run({ type: 'editRecord', ...actorFields(actor), record, changes: { authentication } });
       }),
     step('When', '{actor} sets the {field} of {string} to {string}', 'Edits a text field: Name, Description, Note, or (always refused) Application ID, Consumer Key, Consumer Secret.', '"Customer" sets the Note of "App" to "paused for audit"',
       function (actor: Actor, field: TextField, record: string, value: string) {
-        this.run({ type: 'editRecord', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record, changes: { [field]: value } });
+        this.run({ type: 'editRecord', ...actorFields(actor), record, changes: { [field]: value } });
       }),
     tableStep('When', '{actor} edits the integration record {string}:', `Edits several fields at once (all or nothing); fields: ${canonicalWords(EDIT_FIELD).join(', ')}.`,
       '"Partner" edits the integration record "App":\n  | Name        | App 2       |\n  | Description | New version |',
       function (actor: Actor, record: string, table: DataTable) {
         let changes: RecordChanges = {};
         for (const [field, value] of Object.entries(table.rowsHash())) changes = { ...changes, ...changeOf(parseWord(EDIT_FIELD, field), value) };
-        this.run({ type: 'editRecord', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record, changes });
+        this.run({ type: 'editRecord', ...actorFields(actor), record, changes });
       }),
     step('When', '{actor} blocks the integration record {string}', 'Sets the State to Blocked.', '"Acme" blocks the integration record "App"',
       function (actor: Actor, record: string) {
-        this.run({ type: 'editRecord', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record, changes: { state: 'blocked' } });
+        this.run({ type: 'editRecord', ...actorFields(actor), record, changes: { state: 'blocked' } });
       }),
     step('When', '{actor} enables the integration record {string}', 'Sets the State to Enabled (also approves a record Waiting for Approval).', '"Acme" enables the integration record "App"',
       function (actor: Actor, record: string) {
-        this.run({ type: 'editRecord', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record, changes: { state: 'enabled' } });
+        this.run({ type: 'editRecord', ...actorFields(actor), record, changes: { state: 'enabled' } });
       }),
     step('When', '{actor} regenerates the consumer key and secret of {string}', 'Regenerates the consumer credentials (only where the record was created).', '"Partner" regenerates the consumer key and secret of "App"',
       function (actor: Actor, record: string) {
-        this.run({ type: 'regenerateCredentials', account: actor.account, ...(actor.user ? { user: actor.user } : {}), record });
+        this.run({ type: 'regenerateCredentials', ...actorFields(actor), record });
       }),
   ],
 };

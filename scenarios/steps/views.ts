@@ -1,6 +1,6 @@
 import type { AuthenticationMethods, LifecycleState, View } from '../../model';
 import { step, type StepArea } from '../library';
-import type { Actor } from '../parameter-types';
+import { actorFields, type Actor } from '../parameter-types';
 import { printMethods, printWord, STATE, type TextField } from '../vocabulary';
 import type { HarnessWorld } from '../world';
 
@@ -11,8 +11,6 @@ function viewOf<T extends View['type']>(world: HarnessWorld, type: T, opened: st
   if (o.view?.type !== type) throw new Error(`The last step did not open ${opened}; add a step like the ones in "What users see" first.`);
   return o.view as Extract<View, { type: T }>;
 }
-
-const actorFields = (actor: Actor) => ({ account: actor.account, ...(actor.user ? { user: actor.user } : {}) });
 
 export const viewSteps: StepArea = {
   area: 'What users see',
