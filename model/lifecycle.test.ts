@@ -16,6 +16,11 @@ const EVENTS: LifecycleEvent[] = [
 ];
 
 describe('lifecycle statechart', () => {
+  it('the events tried below include every event the machine declares', () => {
+    const declared = new Set(deriveTransitions().map((t) => t.event));
+    expect(new Set(EVENTS.map((e) => e.type))).toEqual(declared);
+  });
+
   it('the compiled table agrees with xstate transition() on every state and event', () => {
     const table = compileLifecycle();
     const reference = xstateStepper();
