@@ -83,7 +83,7 @@ describe('thresholds file', () => {
     const base = { states: 100, transitions: 100, transitionPairs: 50, paths: 20, rules: 100, assumptions: 100 };
     expect(parseThresholds(JSON.stringify({ maxPathLength: 3, minimum: base }), 't.json').minimum.paths).toBe(20);
     expect(() => parseThresholds(JSON.stringify({ maxPathLength: 3, minimum: { ...base, pairs: 3 } }), 't.json')).toThrow(/minimum\.pairs: unknown coverage kind/);
-    expect(() => parseThresholds(JSON.stringify({ maxPathLength: 9, minimum: base }), 't.json')).toThrow(/maxPathLength: Invalid value 9/);
+    expect(() => parseThresholds(JSON.stringify({ maxPathLength: 9, minimum: base }), 't.json')).toThrow(/maxPathLength: Invalid value 9: should be a whole number from 1 to 4/);
     expect(() => parseThresholds('{', 't.json')).toThrow(/t\.json: not valid JSON/);
   });
 

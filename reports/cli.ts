@@ -5,7 +5,7 @@ import { RawInputError } from './merge';
 import { ConfidentialOutputError, DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport, type ReportOptions } from './report';
 import { renderTextSummary } from './text-summary';
 import { describeFailures, ThresholdsError } from './threshold-check';
-import { MAX_PATH_LENGTH_LIMIT } from './totals';
+import { isMaxPathLength, MAX_PATH_LENGTH_LIMIT, MAX_PATH_LENGTH_RULE } from './totals';
 
 /**
  * npm run report [-- options]
@@ -88,10 +88,8 @@ export function parseArgs(args: readonly string[]): CliOptions {
         break;
       case '--thresholds': thresholdsFile = value; break;
       case '--max-path-length': {
-        const n = Number(value);
-        if (!/^\d+$/.test(value) || n < 1 || n > MAX_PATH_LENGTH_LIMIT) {
-          throw new UsageError(`--max-path-length: Invalid value "${value}": should be a whole number from 1 to ${MAX_PATH_LENGTH_LIMIT} (paths grow about sevenfold per step)`);
-        }
+        const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+        if (!isMaxPathLength(n)) throw new UsageError(`--max-path-length: Invalid value "${value}": should be ${MAX_PATH_LENGTH_RULE}`);
         maxPathLength = n;
         break;
       }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COVERAGE_KINDS, KIND_LABELS, type CoverageKind, type KindSummary } from './coverage';
-import { MAX_PATH_LENGTH_LIMIT } from './totals';
+import { isMaxPathLength, MAX_PATH_LENGTH_RULE } from './totals';
 
 /** The one configuration file of coverage thresholds (reports/thresholds.json) and the check against it. */
 
@@ -31,8 +31,8 @@ export function parseThresholds(text: string, file: string): Thresholds {
     throw new ThresholdsError(`${file}: Invalid value: should be an object { "maxPathLength": n, "minimum": { ${COVERAGE_KINDS.join(', ')} } }`);
   }
   const { maxPathLength, minimum } = value as { maxPathLength?: unknown; minimum?: unknown };
-  if (typeof maxPathLength !== 'number' || !Number.isInteger(maxPathLength) || maxPathLength < 1 || maxPathLength > MAX_PATH_LENGTH_LIMIT) {
-    throw new ThresholdsError(`${file}: maxPathLength: Invalid value ${JSON.stringify(maxPathLength)}: should be a whole number from 1 to ${MAX_PATH_LENGTH_LIMIT}`);
+  if (!isMaxPathLength(maxPathLength)) {
+    throw new ThresholdsError(`${file}: maxPathLength: Invalid value ${JSON.stringify(maxPathLength)}: should be ${MAX_PATH_LENGTH_RULE}`);
   }
   if (typeof minimum !== 'object' || minimum === null || Array.isArray(minimum)) {
     throw new ThresholdsError(`${file}: minimum: Invalid value: should be an object with a percentage for each of ${COVERAGE_KINDS.join(', ')}`);

@@ -57,10 +57,15 @@ export interface TotalsInput {
   readonly maxPathLength: number;
 }
 
+/** What a maxPathLength may be, for every message that refuses one (CLI, thresholds file, totals). */
+export const MAX_PATH_LENGTH_RULE = `a whole number from 1 to ${MAX_PATH_LENGTH_LIMIT} (paths grow about sevenfold per step)`;
+
+export function isMaxPathLength(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_PATH_LENGTH_LIMIT;
+}
+
 export function checkMaxPathLength(n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_PATH_LENGTH_LIMIT) {
-    throw new RangeError(`maxPathLength: Invalid value ${JSON.stringify(n)}: should be a whole number from 1 to ${MAX_PATH_LENGTH_LIMIT} (paths grow about sevenfold per step)`);
-  }
+  if (!isMaxPathLength(n)) throw new RangeError(`maxPathLength: Invalid value ${JSON.stringify(n)}: should be ${MAX_PATH_LENGTH_RULE}`);
   return n;
 }
 
