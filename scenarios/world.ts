@@ -99,6 +99,13 @@ export class HarnessWorld extends World {
     return record;
   }
 
+  /** The accounts "Given N KIND accounts" added, for "every KIND account". */
+  group(kind: string): readonly string[] {
+    const group = this.groups.get(kind) ?? [];
+    if (group.length === 0) throw new Error(`"every ${kind} account" needs a step like: Given 3 ${kind} accounts`);
+    return group;
+  }
+
   /** A well-formed Application ID that no record has. */
   private unknownApplicationId(): string {
     for (;;) {

@@ -4,12 +4,6 @@ import { actorFields, type Actor } from '../parameter-types';
 
 /** How records reach other accounts: bundles, access tokens, the Issue Token endpoint, sandbox refreshes. */
 
-function groupOf(groups: ReadonlyMap<string, string[]>, kind: AccountKind): string[] {
-  const group = groups.get(kind);
-  if (!group || group.length === 0) throw new Error(`"every ${kind} account" needs a step like: Given 3 ${kind} accounts`);
-  return group;
-}
-
 export const distributionSteps: StepArea = {
   area: 'Bundles, tokens and sandbox refreshes',
   intro: 'A bundle carries records its account created; installing it installs them Enabled. Tokens belong to one account.',
@@ -28,7 +22,7 @@ export const distributionSteps: StepArea = {
       }),
     step('When', 'every {accountKind} account installs the bundle {string}', 'Installs a bundle in each account added by "Given N ... accounts"; fails if any installation is refused.', 'every customer account installs the bundle "Connector"',
       function (kind: AccountKind, bundle: string) {
-        for (const account of groupOf(this.groups, kind)) {
+        for (const account of this.group(kind)) {
           const o = this.run({ type: 'installBundle', account, bundle });
           if (o.kind !== 'accepted') throw new Error(`Installing "${bundle}" in "${account}" was ${o.kind}`);
         }

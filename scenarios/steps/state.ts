@@ -1,13 +1,23 @@
 import type { AccountKind, LifecycleState, Origin } from '../../model';
 import { step, type StepArea } from '../library';
 import { printWord, STATE, type TextField } from '../vocabulary';
+import { isPresent, stateIn } from '../../model/state';
 import type { HarnessWorld } from '../world';
 
 /** What holds in the world now: installations, ownership, logs, notes, tokens. */
 
 /** A record nobody created is simply Absent everywhere, so the record need not exist. */
 function stateOf(world: HarnessWorld, account: string, record: string): LifecycleState {
-  return world.account(account).installations[record]?.state ?? 'absent';
+  return stateIn(world.account(account), record);
+}
+
+/**
+ * The account owns the record, created it there and still holds it (REC-03, ASM-13). Spelled out
+ * here rather than calling the model's hasFullControl, so the step checks the model, not itself.
+ */
+function fullControl(world: HarnessWorld, account: string, record: string): boolean {
+  const inst = world.account(account).installations[record];
+  return world.record(record).owner === account && inst?.origin === 'created' && isPresent(inst.state);
 }
 
 function expectState(world: HarnessWorld, account: string, record: string, state: LifecycleState): void {
@@ -15,7 +25,6 @@ function expectState(world: HarnessWorld, account: string, record: string, state
   if (actual !== state) throw new Error(`"${record}" is ${printWord(STATE, actual)} in "${account}", not ${printWord(STATE, state)}`);
 }
 
-const held = (s: LifecycleState) => s === 'enabled' || s === 'blocked' || s === 'waitingForApproval';
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const stateSteps: StepArea = {
@@ -28,25 +37,22 @@ export const stateSteps: StepArea = {
       }),
     step('Then', 'the integration record {string} is {state} in every {accountKind} account', 'The same for each account added by "Given N ... accounts".', 'the integration record "App" is Enabled in every customer account',
       function (record: string, state: LifecycleState, kind: AccountKind) {
-        const group = this.groups.get(kind) ?? [];
-        if (group.length === 0) throw new Error(`"every ${kind} account" needs a step like: Given 3 ${kind} accounts`);
-        for (const account of group) expectState(this, account, record, state);
+        for (const account of this.group(kind)) expectState(this, account, record, state);
       }),
     step('Then', '{string} holds the integration record {string}', 'The account holds the record (Enabled, Blocked or Waiting for Approval).', '"Customer" holds the integration record "App"',
       function (account: string, record: string) {
         const s = stateOf(this, account, record);
-        if (!held(s)) throw new Error(`"${account}" does not hold "${record}" (${printWord(STATE, s)})`);
+        if (!isPresent(s)) throw new Error(`"${account}" does not hold "${record}" (${printWord(STATE, s)})`);
       }),
     step('Then', '{string} does not hold the integration record {string}', 'The record is Absent or Removed in the account.', '"Acme SB" does not hold the integration record "Draft"',
       function (account: string, record: string) {
         const s = stateOf(this, account, record);
-        if (held(s)) throw new Error(`"${account}" holds "${record}" (${printWord(STATE, s)})`);
+        if (isPresent(s)) throw new Error(`"${account}" holds "${record}" (${printWord(STATE, s)})`);
       }),
     step('Then', '{string} got the integration record {string} by {origin}', 'How the account came to hold the record.', '"Customer" got the integration record "App" by auto-installation',
       function (account: string, record: string, origin: Origin) {
-        stateOf(this, account, record);
         const inst = this.account(account).installations[record];
-        if (!inst || !held(inst.state)) throw new Error(`"${account}" does not hold "${record}"`);
+        if (!inst || !isPresent(inst.state)) throw new Error(`"${account}" does not hold "${record}"`);
         if (inst.origin !== origin) throw new Error(`"${account}" got "${record}" by ${inst.origin}, not ${origin}`);
       }),
     step('Then', 'the integration record {string} is owned by {string}', 'The account that created the record.', 'the integration record "Dev" is owned by "Acme SB"',
@@ -56,26 +62,23 @@ export const stateSteps: StepArea = {
       }),
     step('Then', '{string} has full control of the integration record {string}', 'The account created the record and still holds it: every field is editable there.', '"Partner" has full control of the integration record "App"',
       function (account: string, record: string) {
-        const inst = this.account(account).installations[record];
-        if (this.record(record).owner !== account || inst?.origin !== 'created' || !held(inst.state)) throw new Error(`"${account}" does not have full control of "${record}"`);
+        if (!fullControl(this, account, record)) throw new Error(`"${account}" does not have full control of "${record}"`);
       }),
     step('Then', '{string} does not have full control of the integration record {string}', 'Only State and Note are editable there.', '"Customer" does not have full control of the integration record "App"',
       function (account: string, record: string) {
-        const inst = this.account(account).installations[record];
-        if (this.record(record).owner === account && inst?.origin === 'created' && held(inst.state)) throw new Error(`"${account}" has full control of "${record}"`);
+        if (fullControl(this, account, record)) throw new Error(`"${account}" has full control of "${record}"`);
       }),
     step('Then', 'the {field} of {string} in {string} is {string}', 'Name and Description (common to every account) or Note (per account) of a record the account holds.', 'the Note of "Prod" in "Acme SB" is "on hold"',
       function (field: TextField, record: string, account: string, value: string) {
         const r = this.record(record);
         const inst = this.account(account).installations[record];
-        if (!inst || !held(inst.state)) throw new Error(`"${account}" does not hold "${record}"`);
+        if (!inst || !isPresent(inst.state)) throw new Error(`"${account}" does not hold "${record}"`);
         const actual = field === 'name' ? r.name : field === 'description' ? r.description : field === 'note' ? inst.note : undefined;
         if (actual === undefined) throw new Error('Only the Name, Description and Note can be checked by value; confidential fields are never compared in the open.');
         if (actual !== value) throw new Error(`The ${field} of "${record}" in "${account}" is "${actual}", not "${value}"`);
       }),
     step('Then', 'the execution log of {string} in {string} has {int} entry/entries', 'Requests tracked by the record in that account.', 'the execution log of "App" in "Customer" has 1 entry',
       function (record: string, account: string, n: number) {
-        stateOf(this, account, record);
         const log = this.account(account).installations[record]?.log ?? [];
         if (log.length !== n) throw new Error(`The execution log of "${record}" in "${account}" has ${count(log.length, 'entry', 'entries')}, not ${n}`);
       }),
