@@ -306,34 +306,42 @@ interface Found {
 
 const found = (setting: Setting, node: SearchNode): Found => ({ setting, commands: commandsOf(node), path: pathOf(node) });
 
+type Search = { readonly found: Map<string, Found>; readonly exhausted: boolean };
+
+/**
+ * The searches depend only on the model and the limits, never on a planner's path length: kept
+ * per limits for the whole process, so every planner (reports built one after the other, tests)
+ * runs each search once.
+ */
+interface Searches {
+  transitions?: Search;
+  pairs?: Search;
+  readonly paths: Map<number, Search>;
+}
+const SEARCHES = new WeakMap<SearchLimits, Searches>();
+
+function searchesFor(limits: SearchLimits): Searches {
+  let s = SEARCHES.get(limits);
+  if (!s) {
+    s = { paths: new Map() };
+    SEARCHES.set(limits, s);
+  }
+  return s;
+}
+
 /**
  * Plans for transitions, pairs of consecutive transitions and lifecycle paths. Each kind is one
- * exhaustive search per setting, run the first time it is asked for and kept.
+ * exhaustive search per setting, run the first time any planner with the same limits asks for it.
  */
 export class Planner {
-  private transitionSearch?: { found: Map<string, Found>; exhausted: boolean };
-  private pairSearch?: { found: Map<string, Found>; exhausted: boolean };
-  private readonly pathSearches = new Map<number, { found: Map<string, Found>; exhausted: boolean }>();
+  private readonly searches: Searches;
 
   /** `maxPathLength`: the longest path asked for; one search answers every path up to it. */
-  constructor(private readonly maxPathLength = 3, private readonly limits: SearchLimits = DEFAULT_LIMITS) {}
-
-  private static readonly shared = new Map<number, Planner>();
-
-  /**
-   * One planner per path length for the whole process: its searches depend only on the model,
-   * so reports built one after the other (tests, the main job) search once.
-   */
-  static for(maxPathLength: number): Planner {
-    let planner = Planner.shared.get(maxPathLength);
-    if (!planner) {
-      planner = new Planner(maxPathLength);
-      Planner.shared.set(maxPathLength, planner);
-    }
-    return planner;
+  constructor(private readonly maxPathLength = 3, private readonly limits: SearchLimits = DEFAULT_LIMITS) {
+    this.searches = searchesFor(limits);
   }
 
-  private searchAll(history: (node: SearchNode) => string | undefined, keyOf: (node: SearchNode) => string | undefined) {
+  private searchAll(history: (node: SearchNode) => string | undefined, keyOf: (node: SearchNode) => string | undefined): Search {
     const results = new Map<string, Found>();
     let exhausted = true;
     for (const setting of SETTINGS) {
@@ -346,13 +354,13 @@ export class Planner {
     return { found: results, exhausted };
   }
 
-  private transitions() {
-    this.transitionSearch ??= this.searchAll(() => '', (node) => node.last);
-    return this.transitionSearch;
+  private transitions(): Search {
+    this.searches.transitions ??= this.searchAll(() => '', (node) => node.last);
+    return this.searches.transitions;
   }
 
-  private pairs() {
-    this.pairSearch ??= this.searchAll(
+  private pairs(): Search {
+    this.searches.pairs ??= this.searchAll(
       (node) => node.last ?? '',
       (node) => {
         if (node.pathLength < 2) return undefined;
@@ -360,17 +368,17 @@ export class Planner {
         return JSON.stringify(path.slice(-2));
       },
     );
-    return this.pairSearch;
+    return this.searches.pairs;
   }
 
-  private paths(maxLength: number) {
-    let entry = this.pathSearches.get(maxLength);
+  private paths(maxLength: number): Search {
+    let entry = this.searches.paths.get(maxLength);
     if (!entry) {
       entry = this.searchAll(
         (node) => (node.pathLength < maxLength ? node.pathKey : undefined),
         (node) => (node.pathLength <= maxLength ? node.pathKey : undefined),
       );
-      this.pathSearches.set(maxLength, entry);
+      this.searches.paths.set(maxLength, entry);
     }
     return entry;
   }

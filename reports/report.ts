@@ -75,7 +75,7 @@ export async function buildReport(options: ReportOptions): Promise<BuiltReport> 
     }
     explorer = found.length > 0 ? found : undefined;
   }
-  const planner = Planner.for(totals.maxPathLength);
+  const planner = new Planner(totals.maxPathLength);
 
   const coverage = buildCoverage({
     totals,
