@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findConfidential } from '../model/redact';
-import { ConfidentialOutputError, runReport } from './report';
+import { ConfidentialOutputError, refuseConfidential, runReport } from './report';
 import { CoverageRecorder } from './recorder';
 import { confidentialValues, recordsForTransitions, writeRaw } from './testing/records';
 import { writeAllOrNothing } from './write';
@@ -60,6 +60,12 @@ describe('confidential values never reach the reports', () => {
 
   it('refuses to write an output that would contain a confidential-looking value', () => {
     expect(new ConfidentialOutputError('index.html', 2).message).toMatch(/index\.html would contain 2 value\(s\).*nothing was written/);
+    // The guard buildReport runs on every output: clean outputs pass, one leaked value in any file refuses them all.
+    const clean = { name: 'summary.md', content: 'no secrets here' };
+    expect(() => refuseConfidential([clean])).not.toThrow();
+    const leaked = { name: 'index.html', content: `Application ID 1A2B3C4D-0000-4000-8000-ABCDEF012345 and secret ${'ab'.repeat(32)}` };
+    expect(() => refuseConfidential([clean, leaked])).toThrow(ConfidentialOutputError);
+    expect(() => refuseConfidential([clean, leaked])).toThrow(/index\.html would contain 2 value\(s\)/);
   });
 
   it('writes all files or none: a failing write leaves the old files and no temporary file', () => {

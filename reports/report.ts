@@ -101,11 +101,16 @@ export async function buildReport(options: ReportOptions): Promise<BuiltReport> 
     { name: 'index.html' as const, content: renderHtml(data, svg) },
     { name: 'summary.md' as const, content: renderMarkdown(data) },
   ];
+  refuseConfidential(outputs);
+  return { data, check, outputs, warnings };
+}
+
+/** The last guard before writing (AUTH-08): throws when any output still holds a confidential-looking value. */
+export function refuseConfidential(outputs: readonly { readonly name: string; readonly content: string }[]): void {
   for (const o of outputs) {
     const found = findConfidential(o.content);
     if (found.length > 0) throw new ConfidentialOutputError(o.name, found.length);
   }
-  return { data, check, outputs, warnings };
 }
 
 /** Builds the report and writes coverage.json, index.html and summary.md to the output directory, all or nothing. */
