@@ -1,7 +1,6 @@
-import type { LifecycleState } from '../model/lifecycle.machine';
+import type { LifecycleState, Origin } from '../model/lifecycle.machine';
 import { LOGIN_OPERATIONS, RESTLET_METHODS, SOAP_OPERATIONS, type LoginOperation, type RestletMethod, type SoapOperation } from '../model/commands';
 import { ENDPOINT_VERSIONS, type EndpointVersion } from '../model/endpoints';
-import type { Origin } from '../model/lifecycle.machine';
 import type { AccountKind, AuthenticationMethods, Role } from '../model/types';
 
 /**
