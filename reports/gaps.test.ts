@@ -41,8 +41,10 @@ describe('gaps', () => {
     const fullOut = tmp('gaps-full-out-');
     const okErr = sink();
     // With every check, transitions are all covered: the check on that kind passes.
-    await main(['--raw', full, '--out', fullOut, '--check', '--no-explorer', '--max-path-length', '1'], sink().stream, okErr.stream);
+    const fullCode = await main(['--raw', full, '--out', fullOut, '--check', '--no-explorer', '--max-path-length', '1'], sink().stream, okErr.stream);
+    expect(fullCode, okErr.text()).not.toBe(2);
     expect(okErr.text()).not.toMatch(/transitions/);
+    expect((JSON.parse(readFileSync(join(fullOut, 'coverage.json'), 'utf8')) as ReportData).summary.transitions.uncovered).toBe(0);
 
     const minus = tmp('gaps-minus-');
     writeRaw(minus, records.filter((r) => r.name !== only));

@@ -120,7 +120,8 @@ describe('totals derived from the statechart', () => {
     expect(json.relativeTo.maxPathLength).toBe(n);
     // Every state the statechart reaches is reachable in the JSON unless the world provably never enters it.
     for (const s of json.states) {
-      if (!expected.reachableStates.includes(s.id)) expect(s.status).toBe('unreachable');
+      if (!expected.reachableStates.includes(s.id)) expect(s.status, s.id).toBe('unreachable');
+      else if (s.status === 'unreachable') expect(s.unreachableBecause, s.id).toBe('every transition into it is unreachable');
     }
   });
 
