@@ -40,8 +40,11 @@ export interface CoverageRecord {
   readonly outcomes: Readonly<Record<string, number>>;
 }
 
+/** Where raw coverage goes unless HARNESS_RAW_DIR says otherwise; the report reads it by default. */
+export const DEFAULT_RAW_DIR = join('reports', 'out', 'raw');
+
 export function rawDir(): string {
-  return process.env.HARNESS_RAW_DIR ?? join('reports', 'out', 'raw');
+  return process.env.HARNESS_RAW_DIR ?? DEFAULT_RAW_DIR;
 }
 
 /** One file per process and directory (a test may record into several directories). */

@@ -20,7 +20,7 @@ import { stableJson, writeAllOrNothing } from './write';
  * nothing. Every input error (raw, explorer, thresholds) is thrown before anything is written.
  */
 
-export const DEFAULT_RAW_DIR = join('reports', 'out', 'raw');
+export { DEFAULT_RAW_DIR } from './recorder';
 export const DEFAULT_OUT_DIR = join('reports', 'out');
 export const OUTPUT_FILES = ['coverage.json', 'index.html', 'summary.md'] as const;
 

@@ -65,7 +65,8 @@ function runStep(index: number, total: number, label: string, script: string, so
   }, tty ? 500 : 15_000);
   return new Promise((done, fail) => {
     const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      // The steps record where this job clears and reads, whatever HARNESS_RAW_DIR the shell has.
+      env: { ...process.env, HARNESS_RAW_DIR: DEFAULT_RAW_DIR, FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let pending = '';
