@@ -7,7 +7,7 @@ import { parseSimulationFile } from '../model/simulation';
 import { expectationToStep, traceToGherkin, traceToSimulation } from './gherkin';
 import { runCucumber } from './testing/cucumber';
 import { matchStep } from './testing/matcher';
-import { randomTrace, scriptedTraces, wrongState } from './testing/traces';
+import { randomTrace, scriptedTraces } from './testing/traces';
 import type { Trace } from './trace';
 
 /** Step lines of a printed feature, without keyword (data-table and comment lines skipped). */
@@ -30,7 +30,7 @@ const wrong: Trace[] = [
     if (!t) throw new Error('no trace with an Enabled installation');
     const e = t.expectations.find((x) => x.type === 'state' && x.state === 'enabled');
     if (!e || e.type !== 'state') throw new Error('unreachable');
-    return { ...t, title: 'Wrong state', expectations: [{ ...e, state: wrongState(e.state) }] };
+    return { ...t, title: 'Wrong state', expectations: [{ ...e, state: 'blocked' as const }] };
   })(),
   { ...scripted[30], title: 'Wrong refusing rule', expectations: [{ type: 'outcome', kind: 'refused', rule: 'REC-01' }] },
 ];

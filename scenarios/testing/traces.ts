@@ -1,4 +1,5 @@
-import { apply, applyAll, createWorld, LIFECYCLE_STATES, type Auth, type Command, type Outcome, type World } from '../../model';
+import { apply, applyAll, createWorld, type Auth, type Command, type EndpointVersion, type Outcome, type SoapOperation, type World } from '../../model';
+import { stateIn } from '../../model/state';
 import type { Expectation, Trace } from '../trace';
 
 /**
@@ -12,7 +13,7 @@ const BOTH = { userCredentials: true, tokenBased: true };
 const USER = { userCredentials: true, tokenBased: false };
 const TBA = { userCredentials: false, tokenBased: true };
 
-const soap = (account: string, endpoint: Extract<Command, { type: 'request' }>['request'] extends infer R ? R extends { endpoint: infer E } ? E : never : never, operation: 'get' | 'search' | 'add' | 'update' | 'delete' | 'upsert' | 'getDataCenterUrls', auth: Auth): Command =>
+const soap = (account: string, endpoint: EndpointVersion, operation: SoapOperation, auth: Auth): Command =>
   ({ type: 'request', request: { channel: 'soap', account, endpoint, operation, auth } });
 const passport = (applicationId?: { of: string } | { literal: string }, user = 'administrator', password: 'valid' | 'invalid' = 'valid'): Auth =>
   applicationId ? { kind: 'passport', user, password, applicationId } : { kind: 'passport', user, password };
@@ -117,7 +118,7 @@ function outcomeExpectation(o: Outcome | undefined): Expectation[] {
 function stateExpectations(world: World): Expectation[] {
   return Object.keys(world.accounts).flatMap((account) =>
     Object.keys(world.records).map((record) => ({
-      type: 'state' as const, account, record, state: world.accounts[account].installations[record]?.state ?? 'absent',
+      type: 'state' as const, account, record, state: stateIn(world.accounts[account], record),
     })),
   );
 }
@@ -201,7 +202,3 @@ export function randomTrace(seed: number, length: number): Trace {
   return { title: `Random trace ${seed}`, tags: ['printer', 'random'], seed, faults: [], commands, expectations: expectationsAfter(seed, commands) };
 }
 
-/** The states a wrong expectation can claim instead of the true one. */
-export function wrongState(state: (typeof LIFECYCLE_STATES)[number]): (typeof LIFECYCLE_STATES)[number] {
-  return state === 'enabled' ? 'blocked' : 'enabled';
-}
