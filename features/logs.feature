@@ -44,9 +44,13 @@ Feature: Execution and usage logs
   @ASM-06 @AUTH-06
   Scenario: Refused requests and getDataCenterUrls appear in no log
     When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and an invalid signature
-    And "Acme" receives a getDataCenterUrls request on endpoint 2021.1 with no authentication
-    And "Acme" receives a get request on endpoint 2021.1 with no authentication
-    Then the execution log of "App" in "Acme" has 0 entries
+    Then it is refused
+    When "Acme" receives a getDataCenterUrls request on endpoint 2021.1 with no authentication
+    Then it is accepted
+    And it is tracked by no integration record
+    When "Acme" receives a get request on endpoint 2021.1 with no authentication
+    Then it is refused
+    And the execution log of "App" in "Acme" has 0 entries
     And the SOAP web services usage log of "Acme" has 0 entries
 
   @FACT-06 @LOG-01

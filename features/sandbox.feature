@@ -67,6 +67,8 @@ Feature: Sandbox refresh
     And "Acme SB" creates the access token "SB1" for "Prod"
     And "Acme" creates the access token "P1" for "Prod"
     And "Acme SB" receives a get request on endpoint 2019.1 with user credentials and the Application ID of "Prod"
+    And "Acme SB" receives a login request on endpoint 2019.1 for the session "S1" with user credentials and the Application ID of "Prod"
+    And it is accepted
     And the Default Web Services Integrations record is Blocked in "Acme"
     When the sandbox "Acme SB" is refreshed
     Then the access token "SB1" no longer exists
@@ -75,6 +77,8 @@ Feature: Sandbox refresh
     And the execution log of "Prod" in "Acme SB" has 0 entries
     When "Acme SB" receives a get request on endpoint 2015.1 with user credentials
     Then it is refused by FACT-06
+    When "Acme SB" receives a get request on endpoint 2019.1 with the session "S1"
+    Then it is refused with code INVALID_SESSION
     When "Tess" in "Acme SB" views the integration record "Prod"
     Then it is accepted
 
