@@ -14,6 +14,7 @@ Feature: Every way into and out of a lifecycle state
     And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Absent to Waiting for Approval
     And the integration record "App" is Waiting for Approval in "Acme SB"
 
   # enabled --REFRESH_COPY[SBX-03:productionWaiting]--> waitingForApproval
@@ -26,6 +27,7 @@ Feature: Every way into and out of a lifecycle state
     And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Enabled to Waiting for Approval
     And the integration record "App" is Waiting for Approval in "Acme SB"
 
   # blocked --UNINSTALL_BUNDLE[OWN-01:installedByBundle]--> removed
@@ -39,6 +41,7 @@ Feature: Every way into and out of a lifecycle state
     And "Customer" sets the State of "App" to Blocked
     When "Customer" uninstalls the bundle "App Bundle"
     Then it is accepted
+    And it moves "App" in "Customer" from Blocked to Removed
     And the integration record "App" is Removed in "Customer"
 
   # blocked --REFRESH_REMOVE--> removed
@@ -50,6 +53,7 @@ Feature: Every way into and out of a lifecycle state
       | State | Blocked |
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Blocked to Removed
     And the integration record "App" is Removed in "Acme SB"
 
   # blocked --REFRESH_COPY[SBX-03:productionEnabled]--> enabled
@@ -63,6 +67,7 @@ Feature: Every way into and out of a lifecycle state
     And "Acme" installs the bundle "App Bundle"
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Blocked to Enabled
     And the integration record "App" is Enabled in "Acme SB"
 
   # blocked --REFRESH_COPY[SBX-03:productionBlocked]--> blocked
@@ -75,6 +80,7 @@ Feature: Every way into and out of a lifecycle state
     And the sandbox "Acme SB" is refreshed
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Blocked to Blocked
     And the integration record "App" is Blocked in "Acme SB"
 
   # blocked --REFRESH_COPY[SBX-03:productionWaiting]--> waitingForApproval
@@ -88,6 +94,7 @@ Feature: Every way into and out of a lifecycle state
     And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Blocked to Waiting for Approval
     And the integration record "App" is Waiting for Approval in "Acme SB"
 
   # waitingForApproval --REFRESH_REMOVE--> removed
@@ -101,6 +108,7 @@ Feature: Every way into and out of a lifecycle state
     And "Acme SB" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Waiting for Approval to Removed
     And the integration record "App" is Removed in "Acme SB"
 
   # waitingForApproval --REFRESH_COPY[SBX-03:productionEnabled]--> enabled
@@ -113,6 +121,7 @@ Feature: Every way into and out of a lifecycle state
     And "Acme SB" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Waiting for Approval to Enabled
     And the integration record "App" is Enabled in "Acme SB"
 
   # waitingForApproval --REFRESH_COPY[SBX-03:productionWaiting]--> waitingForApproval
@@ -126,6 +135,7 @@ Feature: Every way into and out of a lifecycle state
     And the sandbox "Acme SB" is refreshed
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Waiting for Approval to Waiting for Approval
     And the integration record "App" is Waiting for Approval in "Acme SB"
 
   # removed --ISSUE_TOKEN--> enabled
@@ -139,6 +149,7 @@ Feature: Every way into and out of a lifecycle state
     And "Customer" uninstalls the bundle "App Bundle"
     When the application "App" calls the Issue Token endpoint for "Customer", receiving the token "token 1"
     Then it is accepted
+    And it moves "App" in "Customer" from Removed to Enabled
     And the integration record "App" is Enabled in "Customer"
 
   # removed --REFRESH_COPY[SBX-03:productionEnabled]--> enabled
@@ -151,6 +162,7 @@ Feature: Every way into and out of a lifecycle state
     And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Removed to Enabled
     And the integration record "App" is Enabled in "Acme SB"
 
   # removed --REFRESH_COPY[SBX-03:productionWaiting]--> waitingForApproval
@@ -164,4 +176,5 @@ Feature: Every way into and out of a lifecycle state
     And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
+    And it moves "App" in "Acme SB" from Removed to Waiting for Approval
     And the integration record "App" is Waiting for Approval in "Acme SB"
