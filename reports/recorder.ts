@@ -3,6 +3,8 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InstallationStep, Outcome } from '../model/outcomes';
 import { redactText } from '../model/redact';
+import { ASSUMPTION_IDS, FACT_IDS } from '../model/assumptions';
+import { RULE_IDS } from '../model/rules';
 
 /**
  * Coverage recording. Every scenario and property observes the outcomes it produced and the
@@ -126,7 +128,10 @@ export class CoverageRecorder {
   }
 }
 
+/** The prefixes of the catalogue's IDs (REC, OWN, ..., ASM, FACT), read from the catalogue itself. */
+const ID_PATTERN = new RegExp(`\\b(?:${[...new Set([...RULE_IDS, ...ASSUMPTION_IDS, ...FACT_IDS].map((id) => id.split('-')[0]))].join('|')})-\\d{2}\\b`, 'g');
+
 /** Rule-like IDs in a name or tag list: REC-01, ASM-03, FACT-06... */
 export function idsIn(text: string): string[] {
-  return [...text.matchAll(/\b(?:REC|OWN|STATE|TOKEN|AUTH|PERM|LOG|SBX|ASM|FACT)-\d{2}\b/g)].map((m) => m[0]);
+  return [...text.matchAll(ID_PATTERN)].map((m) => m[0]);
 }
