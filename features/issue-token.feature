@@ -54,6 +54,7 @@ Feature: The Issue Token endpoint
     Given "Customer" has a user "Kim" whose role is integration-full
     When the application "App" calls the Issue Token endpoint for "Kim" in "Customer", receiving the token "K1"
     Then it is accepted
+    And the access token "K1" belongs to "Kim" in "Customer"
     When "Customer" receives a get request on endpoint 2024.1 with token-based authentication for "App" with token "K1"
     Then it is tracked by the integration record "App"
 

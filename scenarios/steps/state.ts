@@ -1,5 +1,6 @@
-import type { AccountKind, LifecycleState, Origin } from '../../model';
+import { DEFAULT_USER, type AccountKind, type LifecycleState, type Origin } from '../../model';
 import { step, type StepArea } from '../library';
+import { actorFields, type Actor } from '../parameter-types';
 import { printWord, STATE, type TextField } from '../vocabulary';
 import { isPresent, stateIn } from '../../model/state';
 import type { HarnessWorld } from '../world';
@@ -101,6 +102,13 @@ export const stateSteps: StepArea = {
     step('Then', 'the access token {string} exists', 'The token still exists.', 'the access token "T1" exists',
       function (token: string) {
         if (!this.model.tokens[token]) throw new Error(`The access token "${token}" does not exist`);
+      }),
+    step('Then', 'the access token {string} belongs to {actor}', 'The token was created or issued for this user (the administrator if none is named) in this account.', 'the access token "K1" belongs to "Kim" in "Customer"',
+      function (token: string, actor: Actor) {
+        const t = this.model.tokens[token];
+        if (!t) throw new Error(`The access token "${token}" does not exist`);
+        const { account, user = DEFAULT_USER } = actorFields(actor);
+        if (t.account !== account || t.user !== user) throw new Error(`The access token "${token}" belongs to "${t.user}" in "${t.account}", not "${user}" in "${account}"`);
       }),
     step('Then', 'the access token {string} no longer exists', 'The token was deleted (refresh, uninstall) or never created.', 'the access token "T1" no longer exists',
       function (token: string) {
