@@ -7,6 +7,7 @@ import { isRuleId } from '../model/rules';
 import { traceToGherkin, traceToSimulation } from '../scenarios/gherkin';
 import type { Trace } from '../scenarios/trace';
 import type { Violation } from './invariants';
+import type { PropertySettings } from './settings';
 
 /**
  * A failed property, printed three ways: the fast-check settings that replay it, a
@@ -26,6 +27,28 @@ export interface PropertyFailure {
   readonly replayPath: string | undefined;
   readonly numRuns: number;
   readonly numShrinks: number;
+}
+
+/** The failure of a property fast-check reported, from what its run threw (the violation and the commands that led there). */
+export function propertyFailure(
+  property: string,
+  settings: PropertySettings,
+  details: { readonly seed: number; readonly counterexamplePath: string | null; readonly numRuns: number; readonly numShrinks: number },
+  thrown: { readonly violation: Violation; readonly commands: readonly Command[] },
+  replayPath?: string,
+): PropertyFailure {
+  return {
+    property,
+    violation: thrown.violation,
+    commands: thrown.commands,
+    worldSeed: settings.worldSeed,
+    faults: settings.faults,
+    seed: details.seed,
+    path: details.counterexamplePath ?? undefined,
+    replayPath,
+    numRuns: details.numRuns,
+    numShrinks: details.numShrinks,
+  };
 }
 
 /** A property's name without its list of rule IDs. */

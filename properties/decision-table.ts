@@ -8,7 +8,7 @@ import type { AuthenticationMethods, World } from '../model/types';
 import { apply, createWorld } from '../model/world';
 import type { CoverageRecorder } from '../reports/recorder';
 import type { Expectation } from '../scenarios/trace';
-import type { PropertyFailure } from './counterexample';
+import { propertyFailure, type PropertyFailure } from './counterexample';
 import type { Violation } from './invariants';
 import type { PropertySettings } from './settings';
 import type { RunStats } from './stats';
@@ -391,19 +391,5 @@ export function checkDecisionTable(settings: PropertySettings, recorder?: Covera
   if (!details.failed) return { runs: run, failure: undefined };
   const error = details.errorInstance;
   if (!(error instanceof DecisionMismatch)) throw new Error(`decision table: failed without a mismatch (seed ${details.seed}): ${String(error)}`);
-  return {
-    runs: run,
-    failure: {
-      property: DECISION_PROPERTY_NAME,
-      violation: error.violation,
-      commands: error.commands,
-      worldSeed: settings.worldSeed,
-      faults: settings.faults,
-      seed: details.seed,
-      path: details.counterexamplePath ?? undefined,
-      replayPath: undefined,
-      numRuns: details.numRuns,
-      numShrinks: details.numShrinks,
-    },
-  };
+  return { runs: run, failure: propertyFailure(DECISION_PROPERTY_NAME, settings, details, error) };
 }

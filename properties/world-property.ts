@@ -3,7 +3,7 @@ import type { Command } from '../model/commands';
 import type { Outcome } from '../model/outcomes';
 import type { CoverageRecorder } from '../reports/recorder';
 import { DEFAULT_MIX, intentArb, type Mix } from './arbitraries';
-import type { PropertyFailure } from './counterexample';
+import { propertyFailure, type PropertyFailure } from './counterexample';
 import { INVARIANTS } from './invariants';
 import type { PropertySettings } from './settings';
 import { InvariantViolation, Sim, WorldStep } from './sim';
@@ -72,21 +72,5 @@ export function checkWorldProperty(options: WorldPropertyOptions): PropertyResul
     throw new Error(`${options.name}: the property failed without an invariant violation (seed ${details.seed}, path ${details.counterexamplePath ?? '?'}): ${String(error)}`);
   }
   const replayPath = /replayPath="([^"]*)"/.exec(String(details.counterexample?.[0] ?? ''))?.[1];
-  return {
-    name: options.name,
-    runs: run,
-    commands,
-    failure: {
-      property: options.name,
-      violation: error.violation,
-      commands: error.commands,
-      worldSeed: settings.worldSeed,
-      faults: settings.faults,
-      seed: details.seed,
-      path: details.counterexamplePath ?? undefined,
-      replayPath,
-      numRuns: details.numRuns,
-      numShrinks: details.numShrinks,
-    },
-  };
+  return { name: options.name, runs: run, commands, failure: propertyFailure(options.name, settings, details, error, replayPath) };
 }
