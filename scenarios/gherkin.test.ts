@@ -32,7 +32,11 @@ const wrong: Trace[] = [
     if (!e || e.type !== 'state') throw new Error('unreachable');
     return { ...t, title: 'Wrong state', expectations: [{ ...e, state: 'blocked' as const }] };
   })(),
-  { ...scripted[30], title: 'Wrong refusing rule', expectations: [{ type: 'outcome', kind: 'refused', rule: 'REC-01' }] },
+  (() => {
+    const t = scripted.find((s) => s.expectations.some((e) => e.type === 'outcome' && e.kind === 'refused' && e.rule !== 'REC-01'));
+    if (!t) throw new Error('no trace refused by a rule other than REC-01');
+    return { ...t, title: 'Wrong refusing rule', expectations: [{ type: 'outcome' as const, kind: 'refused' as const, rule: 'REC-01' as const }] };
+  })(),
 ];
 
 describe('traceToGherkin', () => {

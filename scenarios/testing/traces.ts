@@ -131,7 +131,11 @@ function scriptedLiterals(seed: number): (record: string) => string {
   return (record) => world.records[record]?.applicationId ?? 'missing';
 }
 
-/** Every prefix of the scripted story that ends in a command the model accepts or refuses. */
+/**
+ * Every prefix of the scripted story that ends in a command the model accepts or refuses, plus
+ * the one ending in the malformed install (the second-last command), so a printed scenario
+ * whose last command is a comment is run too.
+ */
 export function scriptedTraces(seed = 11): Trace[] {
   const commands = scriptedCommands(scriptedLiterals(seed));
   const traces: Trace[] = [];
