@@ -85,13 +85,13 @@ const FIELD_ORDER: readonly EditField[] = ['name', 'description', 'authenticatio
  * Values typed into the never-editable confidential fields are always refused (REC-02, REC-05)
  * whatever they are, so one that looks like an Application ID or secret is printed redacted.
  */
-const CONFIDENTIAL_FIELDS: readonly EditField[] = ['applicationId', 'consumerKey', 'consumerSecret'];
+const CONFIDENTIAL_FIELDS = ['applicationId', 'consumerKey', 'consumerSecret'] as const satisfies readonly EditField[];
 
 function changeValue(changes: RecordChanges, field: EditField): string | undefined {
   if (field === 'authentication') return changes.authentication && printMethods(changes.authentication);
   if (field === 'state') return changes.state && printWord(STATE, changes.state);
   const value = changes[field];
-  return value !== undefined && CONFIDENTIAL_FIELDS.includes(field) ? redactText(value) : value;
+  return value !== undefined && (CONFIDENTIAL_FIELDS as readonly EditField[]).includes(field) ? redactText(value) : value;
 }
 
 function editStep(cmd: CommandOf<'editRecord'>): string {
@@ -261,7 +261,7 @@ function withoutRecordIds(world: World, cmd: Command): Command {
   };
   if (cmd.type === 'editRecord') {
     const changes = { ...cmd.changes };
-    for (const f of ['applicationId', 'consumerKey', 'consumerSecret'] as const) {
+    for (const f of CONFIDENTIAL_FIELDS) {
       const v = changes[f];
       if (v !== undefined) changes[f] = redactText(v);
     }
