@@ -5,7 +5,7 @@ import type { LifecycleEvent, LifecycleState } from '../model/lifecycle.machine'
 import { LIFECYCLE_STATES, lifecycle, xstateStepper, type LifecycleStepper } from '../model/lifecycle.table';
 import { apply, createWorld } from '../model/world';
 import { DEFAULT_SETTINGS } from './settings';
-import { Sim } from './sim';
+import { runSteps } from './sim';
 import { checkWorldProperty, commandsArb } from './world-property';
 
 /**
@@ -71,18 +71,11 @@ export async function runPropertyBench(): Promise<void> {
   const sequences = fc.sample(commandsArb(settings), { numRuns: SEQUENCES, seed: SEED });
 
   // The concrete commands each sequence resolves to, for the bare application below.
-  const concrete: Command[][] = sequences.map((steps) => {
-    const sim = new Sim({ seed: settings.worldSeed, faults: [], check: false });
-    fc.modelRun(() => ({ model: sim, real: sim }), steps);
-    return sim.trace;
-  });
+  const concrete: Command[][] = sequences.map((steps) => runSteps(steps, { seed: settings.worldSeed, faults: [], check: false }).trace);
 
   const throughModelRun = (check: boolean) => () => {
     let n = 0;
-    for (const steps of sequences) {
-      const sim = new Sim({ seed: settings.worldSeed, faults: [], check, listener: () => n++ });
-      fc.modelRun(() => ({ model: sim, real: sim }), steps);
-    }
+    for (const steps of sequences) runSteps(steps, { seed: settings.worldSeed, faults: [], check, listener: () => n++ });
     return n;
   };
   const bareLoop = () => {

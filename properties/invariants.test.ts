@@ -12,7 +12,7 @@ import { CAST_ACCOUNTS } from './cast';
 import { DECISION_PROPERTY_NAME, DECISION_TABLE, decide, decisionInputArb } from './decision-table';
 import { checkStep, INVARIANTS, type StepContext, type Violation } from './invariants';
 import { DEFAULT_SETTINGS } from './settings';
-import { Sim } from './sim';
+import { runSteps } from './sim';
 import { commandsArb, INVARIANT_IDS } from './world-property';
 
 /** The invariants and generators, tested on their own: they must catch what they claim to. */
@@ -67,8 +67,7 @@ describe('the invariants contract', () => {
 
   it('a correct world passes every invariant on every step of a sample of generated runs', () => {
     for (const steps of fc.sample(commandsArb(DEFAULT_SETTINGS), { numRuns: 30, seed: 11 })) {
-      const sim = new Sim({ seed: 1, faults: [] });
-      fc.modelRun(() => ({ model: sim, real: sim }), steps);
+      runSteps(steps, { seed: 1, faults: [] });
     }
   });
 });
@@ -194,8 +193,7 @@ describe('the generators and the decision table reach what they claim to', () =>
     const roles = new Set<string>();
     const issueTokenApproval = new Set<boolean>();
     for (const steps of fc.sample(commandsArb(DEFAULT_SETTINGS), { numRuns: 200, seed: 3 })) {
-      const sim = new Sim({ seed: 1, faults: [], check: false });
-      fc.modelRun(() => ({ model: sim, real: sim }), steps);
+      const sim = runSteps(steps, { seed: 1, faults: [], check: false });
       let world = createWorld({ seed: 1 });
       for (const c of sim.trace) {
         types.add(c.type);

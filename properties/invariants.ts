@@ -2,7 +2,7 @@ import { COMMAND_TYPES, DEFAULT_USER, type Auth, type Command, type CommandOf, t
 import { ENDPOINT_VERSIONS, endpointEra, type EndpointEra, type EndpointVersion } from '../model/endpoints';
 import type { LifecycleEventType, LifecycleState } from '../model/lifecycle.machine';
 import { deriveTransitions } from '../model/lifecycle.table';
-import type { InstallationStep, Outcome, Reason } from '../model/outcomes';
+import type { Outcome, Reason } from '../model/outcomes';
 import { APPLICATION_ID_PATTERN } from '../model/random';
 import { findConfidential, redactText } from '../model/redact';
 import type { Account, Installation, Role, World } from '../model/types';

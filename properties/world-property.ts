@@ -6,7 +6,7 @@ import { DEFAULT_MIX, intentArb, type Mix } from './arbitraries';
 import { propertyFailure, type PropertyFailure } from './counterexample';
 import { INVARIANTS } from './invariants';
 import type { PropertySettings } from './settings';
-import { InvariantViolation, Sim, WorldStep } from './sim';
+import { InvariantViolation, runSteps, Sim, WorldStep } from './sim';
 import type { RunStats } from './stats';
 
 /**
@@ -53,9 +53,8 @@ export function checkWorldProperty(options: WorldPropertyOptions): PropertyResul
   };
   const property = fc.property(commandsArb(settings, options.mix), (steps) => {
     run++;
-    const sim = new Sim({ seed: settings.worldSeed, faults: settings.faults, listener });
     try {
-      fc.modelRun(() => ({ model: sim, real: sim }), steps);
+      runSteps(steps, { seed: settings.worldSeed, faults: settings.faults, listener });
     } finally {
       recorder?.endRun(run);
       stats?.endRun();
