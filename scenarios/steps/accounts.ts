@@ -1,5 +1,6 @@
-import type { AccountKind, Role } from '../../model';
+import type { AccountKind, LifecycleState, Role } from '../../model';
 import { step, type StepArea } from '../library';
+import { printWord, STATE } from '../vocabulary';
 
 /** Accounts, sandboxes, users, preferences and the scenario seed. */
 
@@ -58,8 +59,8 @@ export const accountSteps: StepArea = {
         this.run({ type: 'setPreference', account, preference: 'tokenBasedAuthentication', value: false });
       }),
     step('Given', 'the Default Web Services Integrations record is {state} in {string}', 'Sets the State of the Default Web Services Integrations record (Enabled or Blocked).', 'the Default Web Services Integrations record is Blocked in "Acme"',
-      function (state: string, account: string) {
-        if (state !== 'enabled' && state !== 'blocked') throw new Error(`Invalid State for the Default Web Services Integrations record: should be Enabled or Blocked`);
+      function (state: LifecycleState, account: string) {
+        if (state !== 'enabled' && state !== 'blocked') throw new Error(`Invalid State "${printWord(STATE, state)}" for the Default Web Services Integrations record: should be Enabled or Blocked`);
         this.run({ type: 'setDefaultRecordState', account, state });
       }),
     step('Given', 'the scenario seed is {int}', 'Pins the seed of generated values (must come first); a failing scenario prints its seed.', 'the scenario seed is 42',
