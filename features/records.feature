@@ -18,6 +18,10 @@ Feature: Integration records
     And "Partner" has full control of the integration record "App"
     And the Name of "App" in "Partner" is "Orders connector"
     And the Description of "App" in "Partner" is "Sends orders to the warehouse"
+    When "Partner" views the integration record "App"
+    Then the record page shows the Name "Orders connector"
+    And the record page shows the State Enabled
+    And the record page shows the Authentication token-based authentication
 
   @REC-01 @PERM-01
   Scenario: The Integrations list shows each record the account holds with its State
@@ -27,6 +31,8 @@ Feature: Integration records
     When "Partner" opens the Integrations list
     Then the Integrations list shows "App" as Enabled
     And the Integrations list shows "Old" as Blocked
+    When "Customer" opens the Integrations list
+    Then the Integrations list does not show "App"
 
   @REC-02 @AUTH-08
   Scenario: The Application ID is shown to its creator and can never be edited
