@@ -45,7 +45,8 @@ function intent<P>(kind: string, params: P, resolve: (plan: Plan, params: P, nam
 // ---------------------------------------------------------------------------------------
 // Building blocks
 
-function weighted<T>(...entries: readonly (readonly [number, fc.Arbitrary<T>])[]): fc.Arbitrary<T> {
+/** fc.oneof over weighted arbitraries, shrinking across them. */
+export function weighted<T>(...entries: readonly (readonly [number, fc.Arbitrary<T>])[]): fc.Arbitrary<T> {
   return fc.oneof({ withCrossShrink: true }, ...entries.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 }
 

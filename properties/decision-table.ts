@@ -10,6 +10,7 @@ import type { CoverageRecorder } from '../reports/recorder';
 import type { Expectation } from '../scenarios/trace';
 import { propertyFailure, type PropertyFailure } from './counterexample';
 import type { Violation } from './invariants';
+import { weighted } from './arbitraries';
 import type { PropertySettings } from './settings';
 import type { RunStats } from './stats';
 
@@ -95,11 +96,17 @@ const accept = (trackedBy: 'App' | 'default' | 'none'): Decision => ({ accepted:
 const isTba = (f: Facts) => f.i.auth.kind === 'tba';
 const isPassport = (f: Facts) => f.i.auth.kind === 'passport';
 const isSession = (f: Facts) => f.i.auth.kind === 'session';
-const a = (f: Facts) => f.i.auth;
-const namesDefault = (f: Facts) => (a(f).kind === 'passport' && (a(f) as { applicationId: string }).applicationId === 'none') || (a(f).kind === 'session' && (a(f) as { names: string }).names === 'default');
-const namesRecord = (f: Facts) => (a(f).kind === 'passport' && (a(f) as { applicationId: string }).applicationId === 'record') || (a(f).kind === 'session' && (a(f) as { names: string }).names === 'record');
-const tba = (f: Facts) => a(f) as Extract<AuthCase, { kind: 'tba' }>;
-const passport = (f: Facts) => a(f) as Extract<AuthCase, { kind: 'passport' }>;
+/** User credentials or a session naming the Default record (no Application ID) or the record. */
+const names = (f: Facts, which: 'default' | 'record'): boolean => {
+  const auth = f.i.auth;
+  if (auth.kind === 'passport') return auth.applicationId === (which === 'default' ? 'none' : 'record');
+  return auth.kind === 'session' && auth.names === which;
+};
+const namesDefault = (f: Facts) => names(f, 'default');
+const namesRecord = (f: Facts) => names(f, 'record');
+const openedElsewhere = (f: Facts) => f.i.auth.kind === 'session' && f.i.auth.openedIn === 'otherAccount';
+const tba = (f: Facts) => f.i.auth as Extract<AuthCase, { kind: 'tba' }>;
+const passport = (f: Facts) => f.i.auth as Extract<AuthCase, { kind: 'passport' }>;
 
 /** First matching row wins. */
 export const DECISION_TABLE: readonly Row[] = [
@@ -113,7 +120,7 @@ export const DECISION_TABLE: readonly Row[] = [
   { rule: 'LOG-02', when: (f) => !f.soap && isPassport(f), then: accept('none') },
   { rule: 'AUTH-04', when: (f) => isPassport(f) && passport(f).credentials !== 'valid' && f.era === 'legacy', then: refuse('AUTH-04') },
   { rule: 'AUTH-05', when: (f) => isPassport(f) && passport(f).credentials !== 'valid', then: refuse('AUTH-05') },
-  { rule: 'ASM-16', when: (f) => isSession(f) && (a(f) as { openedIn: string }).openedIn === 'otherAccount', then: refuse('ASM-16') },
+  { rule: 'ASM-16', when: openedElsewhere, then: refuse('ASM-16') },
   // No Application ID: the Default Web Services Integrations record, on 2015.1 and earlier only.
   { rule: 'AUTH-05', when: (f) => namesDefault(f) && f.era !== 'legacy', then: refuse('AUTH-05') },
   { rule: 'FACT-06', when: (f) => namesDefault(f) && f.i.defaultRecord === 'blocked', then: refuse('FACT-06') },
@@ -149,12 +156,10 @@ export function decide(i: DecisionInput): { decision: Decision; row: number } {
   return { decision: DECISION_TABLE[row].then, row };
 }
 
-export const DECISION_TABLE_RULES: readonly string[] = [...new Set([...DECISION_TABLE.map((r) => r.rule), ...DECISION_TABLE.map((r) => (r.then.accepted ? r.rule : r.then.rule)), 'ASM-01', 'ASM-07', 'TOKEN-02'])];
+export const DECISION_TABLE_RULES: readonly string[] = [...new Set([...DECISION_TABLE.map((r) => r.rule), ...DECISION_TABLE.flatMap((r) => (r.then.accepted ? [] : [r.then.rule])), 'ASM-01', 'ASM-07', 'TOKEN-02'])];
 
 // ---------------------------------------------------------------------------------------
 // Random inputs
-
-const weighted = <T>(...entries: readonly (readonly [number, fc.Arbitrary<T>])[]): fc.Arbitrary<T> => fc.oneof({ withCrossShrink: true }, ...entries.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 
 const authCaseArb: fc.Arbitrary<AuthCase> = weighted<AuthCase>(
   [1, fc.constant({ kind: 'none' })],
@@ -331,28 +336,39 @@ function agrees(d: Decision, o: Outcome): boolean {
   return d.trackedBy === 'App' ? o.trackedBy.by === 'record' && o.trackedBy.record === RECORD : o.trackedBy.by === d.trackedBy;
 }
 
-/** Applies the input's commands to a fresh world; returns the request's outcome, or a mismatch. */
-export function checkDecision(i: DecisionInput, worldSeed: number, faults: readonly DeliberateFault[], observe?: (o: Outcome) => void): Violation | undefined {
+interface DecisionCheck {
+  /** The table row that decided. */
+  readonly row: number;
+  /** The setup commands and the request, from an empty world. */
+  readonly commands: readonly Command[];
+  /** The mismatch between the world and the table, if any. */
+  readonly violation: Violation | undefined;
+}
+
+/** Applies the input's commands to a fresh world and compares the request's outcome with the table. */
+export function checkDecision(i: DecisionInput, worldSeed: number, faults: readonly DeliberateFault[], observe?: (o: Outcome, c: Command) => void): DecisionCheck {
   const { setup, request } = commandsFor(i);
   let world: World = createWorld({ seed: worldSeed, faults });
   for (const [n, c] of setup.entries()) {
     const r = apply(world, c);
-    observe?.(r.outcome);
+    observe?.(r.outcome, c);
     if (r.outcome.kind === 'invalid') throw new Error(`decision table setup: commands[${n}] (${c.type}) is invalid: ${r.outcome.at}: ${r.outcome.problem}`);
     world = r.world;
   }
   const { outcome } = apply(world, request);
-  observe?.(outcome);
+  observe?.(outcome, request);
   const { decision, row } = decide(i);
-  if (agrees(decision, outcome)) return undefined;
+  const commands = [...setup, request];
+  if (agrees(decision, outcome)) return { row, commands, violation: undefined };
   const expected: Expectation = decision.accepted ? { type: 'outcome', kind: 'accepted' } : { type: 'outcome', kind: 'refused', rule: decision.rule };
   const rule = DECISION_TABLE[row].rule;
-  return {
+  const violation: Violation = {
     invariant: `${rule} decision table row ${row + 1}`,
     rules: [...new Set([rule, ...(decision.accepted ? [] : [decision.rule])])],
     message: redactText(`${JSON.stringify(i)}: the world said ${said(outcome)}; the table says ${decision.accepted ? `accepted, tracked by ${decision.trackedBy}` : `refused by ${decision.rule}`} (row ${row + 1})`),
     expectations: [expected],
   };
+  return { row, commands, violation };
 }
 
 export interface DecisionResult {
@@ -361,27 +377,24 @@ export interface DecisionResult {
 }
 
 /** A row as statistics name it. */
-export const rowLabel = (row: number): string => `row ${String(row + 1).padStart(2)} ${DECISION_TABLE[row].rule} ${DECISION_TABLE[row].then.accepted ? 'accepted' : `refused by ${(DECISION_TABLE[row].then as { rule: string }).rule}`}`;
+export const rowLabel = (row: number): string => {
+  const { rule, then } = DECISION_TABLE[row];
+  return `row ${String(row + 1).padStart(2)} ${rule} ${then.accepted ? 'accepted' : `refused by ${then.rule}`}`;
+};
 
 export function checkDecisionTable(settings: PropertySettings, recorder?: CoverageRecorder, stats?: RunStats): DecisionResult {
   let run = 0;
   const property = fc.property(decisionInputArb, (i) => {
     run++;
-    const commands = commandsFor(i);
-    const all = [...commands.setup, commands.request];
-    let n = 0;
-    const observe = recorder || stats ? (o: Outcome) => {
+    const observe = recorder || stats ? (o: Outcome, c: Command) => {
       recorder?.observe(o, run);
-      stats?.observe(o, all[n++]);
+      stats?.observe(o, c);
     } : undefined;
-    const violation = checkDecision(i, settings.worldSeed, settings.faults, observe);
+    const { row, commands, violation } = checkDecision(i, settings.worldSeed, settings.faults, observe);
     recorder?.endRun(run);
-    stats?.note('row', rowLabel(decide(i).row));
+    stats?.note('row', rowLabel(row));
     stats?.endRun();
-    if (violation) {
-      const { setup, request } = commandsFor(i);
-      throw new DecisionMismatch(violation, [...setup, request]);
-    }
+    if (violation) throw new DecisionMismatch(violation, commands);
   });
   const details = fc.check(property, {
     numRuns: settings.numRuns * 4,
