@@ -3,6 +3,7 @@ import {
   LOGIN_OPERATIONS, RESTLET_METHODS, type Auth, type Command, type LoginOperation, type RecordChanges, type RestletMethod, type SoapOperation,
 } from '../model/commands';
 import { ENDPOINT_VERSIONS, endpointEra, type EndpointVersion } from '../model/endpoints';
+import { isPresent, stateIn } from '../model/state';
 import type { AuthenticationMethods, IntegrationRecord, PreferenceName, Role, World } from '../model/types';
 import { CAST_ACCOUNTS, CAST_USERS, Plan, RECORD_NAMES, SANDBOXES, UNKNOWN_APPLICATION_IDS } from './cast';
 
@@ -125,11 +126,6 @@ export const whereArb: fc.Arbitrary<Where> = weighted<Where>(
 // ---------------------------------------------------------------------------------------
 // Resolution helpers
 
-function isHeld(world: World, account: string, record: string): boolean {
-  const s = world.accounts[account]?.installations[record]?.state;
-  return s === 'enabled' || s === 'blocked' || s === 'waitingForApproval';
-}
-
 function recordAt(world: World, at: number): IntegrationRecord | undefined {
   const refs = Object.keys(world.records);
   return refs.length === 0 ? undefined : world.records[refs[at % refs.length]];
@@ -139,7 +135,7 @@ function accountFor(plan: Plan, record: IntegrationRecord, where: Where): string
   if (where.by === 'owner') return plan.account(record.owner);
   if (where.by === 'account') return plan.account(where.account);
   // Another account holding it (bundle, auto-installation, Issue Token, refresh), else the owner.
-  const holders = Object.keys(plan.world.accounts).filter((a) => a !== record.owner && isHeld(plan.world, a, record.ref));
+  const holders = Object.keys(plan.world.accounts).filter((a) => a !== record.owner && isPresent(stateIn(plan.world.accounts[a], record.ref)));
   return holders.length === 0 ? plan.account(record.owner) : holders[where.at % holders.length];
 }
 
