@@ -4,6 +4,7 @@ import { COMMAND_TYPES, type Auth, type Command } from '../model/commands';
 import type { DeliberateFault } from '../model/faults';
 import type { Outcome } from '../model/outcomes';
 import { findConfidential } from '../model/redact';
+import { ASSUMPTION_IDS, FACT_IDS } from '../model/assumptions';
 import { RULE_IDS } from '../model/rules';
 import { ROLES, type World } from '../model/types';
 import { apply, applyAll, createWorld } from '../model/world';
@@ -52,9 +53,12 @@ const soap = (account: string, endpoint: '2015.1' | '2019.1' | '2021.1', auth: A
 describe('the invariants contract', () => {
   it('every invariant is named by the rule IDs it checks, and lists exactly those', () => {
     expect(INVARIANTS.length).toBeGreaterThanOrEqual(11);
+    const catalogued = new Set<string>([...RULE_IDS, ...ASSUMPTION_IDS, ...FACT_IDS]);
     for (const inv of INVARIANTS) {
       expect(inv.rules.length, inv.name).toBeGreaterThan(0);
       expect([...inv.rules].sort(), inv.name).toEqual([...new Set(idsIn(inv.name))].sort());
+      // The IDs come from the name, so the line above holds by construction: each must also be in the catalogue.
+      expect(inv.rules.filter((id) => !catalogued.has(id)), inv.name).toEqual([]);
     }
     expect(new Set(INVARIANTS.map((i) => i.name)).size).toBe(INVARIANTS.length);
   });
