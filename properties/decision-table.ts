@@ -11,6 +11,7 @@ import type { Expectation } from '../scenarios/trace';
 import { propertyFailure, type PropertyFailure } from './counterexample';
 import type { Violation } from './invariants';
 import { weighted } from './arbitraries';
+import { eraOf, type Era } from './eras';
 import type { PropertySettings } from './settings';
 import type { RunStats } from './stats';
 
@@ -25,7 +26,6 @@ import type { RunStats } from './stats';
 // ---------------------------------------------------------------------------------------
 // The inputs
 
-export type Era = 'legacy' | 'applicationId' | 'tokenOnly';
 
 export type AuthCase =
   | { readonly kind: 'none' }
@@ -65,13 +65,6 @@ export type Decision = { readonly accepted: true; readonly trackedBy: 'App' | 'd
 
 // ---------------------------------------------------------------------------------------
 // The table
-
-/** Era boundaries as the rules state them: 2015.1 and earlier, 2015.2 to 2020.1, 2020.2 and later. */
-export function eraOf(endpoint: EndpointVersion): Era {
-  const [year, release] = endpoint.split('.').map(Number);
-  const n = year * 10 + release;
-  return n <= 20151 ? 'legacy' : n <= 20201 ? 'applicationId' : 'tokenOnly';
-}
 
 const held = (s: RecordState): boolean => s === 'enabled' || s === 'blocked' || s === 'waitingForApproval';
 

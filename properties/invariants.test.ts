@@ -1,3 +1,5 @@
+import { ENDPOINT_VERSIONS, endpointEra } from '../model/endpoints';
+import { eraOf } from './eras';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type Auth, type Command } from '../model/commands';
@@ -215,5 +217,12 @@ describe('the generators and the decision table reach what they claim to', () =>
   it('random inputs reach every row of the decision table', () => {
     const rows = new Set(fc.sample(decisionInputArb, { numRuns: 4000, seed: 9 }).map((i) => decide(i).row));
     expect(DECISION_TABLE.map((_, n) => n).filter((n) => !rows.has(n))).toEqual([]);
+  });
+});
+
+describe('eras', () => {
+  it('AUTH-04 AUTH-05 AUTH-07: the eras written from the rule texts agree with the model on every endpoint version', () => {
+    for (const v of ENDPOINT_VERSIONS) expect(eraOf(v), v).toBe(endpointEra(v));
+    expect([eraOf('2015.1'), eraOf('2015.2'), eraOf('2020.1'), eraOf('2020.2')]).toEqual(['legacy', 'applicationId', 'applicationId', 'tokenOnly']);
   });
 });

@@ -1,5 +1,5 @@
 import { COMMAND_TYPES, DEFAULT_USER, type Auth, type Command, type CommandOf, type CommandType } from '../model/commands';
-import { ENDPOINT_VERSIONS, endpointEra, type EndpointEra, type EndpointVersion } from '../model/endpoints';
+import { ENDPOINT_VERSIONS, type EndpointVersion } from '../model/endpoints';
 import type { LifecycleEventType, LifecycleState } from '../model/lifecycle.machine';
 import { deriveTransitions } from '../model/lifecycle.table';
 import type { Outcome, Reason } from '../model/outcomes';
@@ -7,6 +7,7 @@ import { APPLICATION_ID_PATTERN } from '../model/random';
 import { findConfidential, redactText } from '../model/redact';
 import type { Account, Installation, Role, World } from '../model/types';
 import { idsIn } from '../reports/recorder';
+import { eraOf as eraOfVersion, type Era } from './eras';
 import type { Expectation } from '../scenarios/trace';
 
 /**
@@ -137,7 +138,7 @@ interface Call {
   readonly account: string;
   readonly channel: 'soap' | 'restlet';
   readonly endpoint?: EndpointVersion;
-  readonly era?: EndpointEra;
+  readonly era?: Era;
   readonly operation: string;
   readonly auth: Auth;
 }
@@ -165,8 +166,9 @@ function decodeCall(command: Command): Call | undefined {
     : { login: false, account: r.account, channel: 'restlet', operation: r.method, auth: r.auth };
 }
 
-const ERAS = new Map<string, EndpointEra>(ENDPOINT_VERSIONS.map((v) => [v, endpointEra(v)]));
-const eraOf = (endpoint: EndpointVersion): EndpointEra | undefined => ERAS.get(endpoint);
+// Eras from the rule texts (properties/eras.ts), not the model's; undefined for an endpoint that does not exist.
+const ERAS = new Map<string, Era>(ENDPOINT_VERSIONS.map((v) => [v, eraOfVersion(v)]));
+const eraOf = (endpoint: EndpointVersion): Era | undefined => ERAS.get(endpoint);
 
 function describeCall(c: Call): string {
   const where = c.channel === 'soap' ? `${c.login ? '' : 'SOAP '}${c.operation} on ${c.endpoint}` : `RESTlet ${c.operation}`;
