@@ -25,6 +25,8 @@ export class HarnessWorld extends World {
   model: ModelWorld = createWorld({ faults: this.faults });
   faker: Faker = new Faker({ locale: [en] });
   recorder: CoverageRecorder | undefined;
+  /** Records the scenario tried to create, even when refused: only these may be checked as never held. */
+  readonly recordsAttempted = new Set<string>();
   /** The outcome of the last command, which "it" refers to in Then steps. */
   last: Outcome | undefined;
   commandCount = 0;
@@ -59,6 +61,7 @@ export class HarnessWorld extends World {
    * with the model's explanation, unless the step sends malformed input on purpose.
    */
   run(command: Command, options: { readonly malformed?: boolean } = {}): Outcome {
+    if (command.type === 'createRecord') this.recordsAttempted.add(command.record);
     const { world, outcome } = apply(this.model, command);
     this.model = world;
     this.last = outcome;

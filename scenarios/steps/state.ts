@@ -9,6 +9,8 @@ import type { HarnessWorld } from '../world';
 
 /** A record nobody created is simply Absent everywhere, so the record need not exist. */
 function stateOf(world: HarnessWorld, account: string, record: string): LifecycleState {
+  // A name the scenario never used is a typo, not an Absent record: fail with the names it has.
+  if (!world.recordsAttempted.has(record)) world.record(record);
   return stateIn(world.account(account), record);
 }
 
