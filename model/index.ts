@@ -16,3 +16,4 @@ export { PERMISSIONS, may, type UserAction } from './permissions';
 export { parseCommand, CommandShapeError } from './parse';
 export { findConfidential, redact, redactText, redactValue } from './redact';
 export { APPLICATION_ID_PATTERN, normaliseApplicationId } from './random';
+export { isPresent, stateIn } from './state';

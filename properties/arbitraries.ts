@@ -3,7 +3,7 @@ import {
   LOGIN_OPERATIONS, RESTLET_METHODS, type Auth, type Command, type LoginOperation, type RecordChanges, type RestletMethod, type SoapOperation,
 } from '../model/commands';
 import { ENDPOINT_VERSIONS, endpointEra, type EndpointVersion } from '../model/endpoints';
-import { isPresent, stateIn } from '../model/state';
+import { isPresent, stateIn } from '../model';
 import type { AuthenticationMethods, IntegrationRecord, PreferenceName, Role, World } from '../model/types';
 import { CAST_ACCOUNTS, CAST_USERS, Plan, RECORD_NAMES, SANDBOXES, UNKNOWN_APPLICATION_IDS } from './cast';
 

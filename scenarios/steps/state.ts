@@ -2,7 +2,7 @@ import { DEFAULT_USER, type AccountKind, type LifecycleState, type Origin } from
 import { step, type StepArea } from '../library';
 import { actorFields, type Actor } from '../parameter-types';
 import { printWord, STATE, type TextField } from '../vocabulary';
-import { isPresent, stateIn } from '../../model/state';
+import { isPresent, stateIn } from '../../model';
 import type { HarnessWorld } from '../world';
 
 /** What holds in the world now: installations, ownership, logs, notes, tokens. */

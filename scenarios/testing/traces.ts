@@ -1,5 +1,5 @@
 import { apply, applyAll, createWorld, type Auth, type Command, type EndpointVersion, type Outcome, type SoapOperation, type World } from '../../model';
-import { stateIn } from '../../model/state';
+import { stateIn } from '../../model';
 import type { Expectation, Trace } from '../trace';
 
 /**
