@@ -5,7 +5,9 @@ import type { StepperKind, World } from '../model/types';
 import { apply, createWorld } from '../model/world';
 import { applicable, groundCommands, setupCommands } from './commands';
 import type { ExplorerConfig } from './config';
-import { makeKey } from './key';
+import { GroupCache, LEAF_UNANSWERED, LEAF_VIOLATION, StepCache } from './cache';
+import { StateStore, type Row } from './store';
+import { canonicalize, Interner, makeKey, makeLayout, rowHash } from './layout';
 
 /**
  * Breadth-first exploration of every world reachable from the configuration's setup, each
@@ -39,6 +41,23 @@ export interface ExploreOptions<V> {
   readonly shouldStop?: () => boolean;
   /** Caps the number of distinct states (for benchmarks); undefined means no cap. */
   readonly maxStates?: number;
+  /**
+   * 'cached' (the default) learns each command's answer from the model once per footprint and
+   * replays it on rows of components; 'direct' applies the model to every world and keys it.
+   * Both give the same states, transitions and first violation (tested).
+   */
+  readonly engine?: 'cached' | 'direct';
+  /** With the cached engine: also ask the model on every replayed step and fail on any disagreement. */
+  readonly validate?: boolean;
+}
+
+export interface CacheFigures {
+  /** Steps the model was asked (cache misses). */
+  readonly learned: number;
+  /** Steps answered from the cache. */
+  readonly replayed: number;
+  /** Worlds rebuilt from the setup to answer a miss. */
+  readonly worldsBuilt: number;
 }
 
 export interface ExploreResult<V> {
@@ -53,24 +72,63 @@ export interface ExploreResult<V> {
   readonly lifecycleTransitions: ReadonlyMap<string, number>;
   readonly setup: readonly Command[];
   readonly violation?: { readonly violation: V; readonly path: readonly Command[]; readonly outcome: Outcome };
+  /** The cached engine's figures. */
+  readonly cache?: CacheFigures;
 }
 
 const BATCH = 512;
 
+type StopReason = ExploreResult<unknown>['stoppedBy'];
+
+function initialWorld(options: ExploreOptions<unknown>, setup: readonly Command[]): World {
+  let world = createWorld({ seed: options.seed ?? 1, faults: options.faults ?? [], stepper: options.stepper ?? 'table' });
+  for (const cmd of setup) {
+    const r = apply(world, cmd);
+    if (r.outcome.kind === 'invalid') throw new Error(`explorer setup: ${cmd.type} is invalid: ${r.outcome.problem}`);
+    world = r.world;
+  }
+  return world;
+}
+
+/** The moves from the setup to state `index` (then `last`, when given), following parent links. */
+function pathTo(moves: readonly Command[], parent: (i: number) => number, via: (i: number) => number, index: number, last?: number): Command[] {
+  const path: Command[] = last === undefined ? [] : [moves[last]];
+  for (let i = index; parent(i) !== -1; i = parent(i)) path.push(moves[via(i)]);
+  return path.reverse();
+}
+
 export async function explore<V>(options: ExploreOptions<V>): Promise<ExploreResult<V>> {
+  return (options.engine ?? 'cached') === 'cached' ? exploreCached(options) : exploreDirect(options);
+}
+
+/** Batches with progress, Ctrl-C and a yield to the event loop between them. */
+async function search(
+  options: ExploreOptions<unknown>,
+  started: number,
+  count: () => { states: number; head: number; transitions: number; depth: number },
+  expandBatch: () => StopReason | 'more' | 'done',
+): Promise<StopReason> {
+  for (;;) {
+    const r = expandBatch();
+    const c = count();
+    options.onProgress?.({ states: c.states, queued: c.states - c.head, transitions: c.transitions, depth: c.depth, elapsedMs: performance.now() - started });
+    if (r === 'done') return 'fixpoint';
+    if (r !== 'more') return r;
+    if (options.shouldStop?.()) return 'interrupted';
+    // Let signal handlers (Ctrl-C) run between batches.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Every step through the model; states keyed by their canonical string. */
+async function exploreDirect<V>(options: ExploreOptions<V>): Promise<ExploreResult<V>> {
   const { config, check } = options;
   const started = performance.now();
   const key = makeKey(config);
   const moves = groundCommands(config);
   const setup = setupCommands(config);
-  let initial = createWorld({ seed: options.seed ?? 1, faults: options.faults ?? [], stepper: options.stepper ?? 'table' });
-  for (const cmd of setup) {
-    const r = apply(initial, cmd);
-    if (r.outcome.kind === 'invalid') throw new Error(`explorer setup: ${cmd.type} is invalid: ${r.outcome.problem}`);
-    initial = r.world;
-  }
-
-  // States in discovery order; a state's world is dropped once expanded, its parent link kept for traces.
+  const initial = initialWorld(options, setup);
+  // A state's world is dropped once expanded.
   const worlds: (World | undefined)[] = [initial];
   const parent: number[] = [-1];
   const via: number[] = [-1];
@@ -79,24 +137,18 @@ export async function explore<V>(options: ExploreOptions<V>): Promise<ExploreRes
   const lifecycleTransitions = new Map<string, number>();
   let transitions = 0;
   let maxDepth = 0;
-  let stoppedBy: ExploreResult<V>['stoppedBy'] = 'fixpoint';
+  let depthCut = false;
   let violation: ExploreResult<V>['violation'];
-
-  const pathTo = (index: number, last?: number): Command[] => {
-    const path: Command[] = last === undefined ? [] : [moves[last]];
-    for (let i = index; parent[i] !== -1; i = parent[i]) path.push(moves[via[i]]);
-    return path.reverse();
-  };
-
   let head = 0;
-  search: while (head < worlds.length) {
-    for (let n = 0; n < BATCH && head < worlds.length; n++, head++) {
-      const before = worlds[head];
-      if (!before) continue;
+
+  const stoppedBy = await search(options, started, () => ({ states: worlds.length, head, transitions, depth: maxDepth }), () => {
+    for (let n = 0; n < BATCH; n++, head++) {
+      if (head >= worlds.length) return 'done';
+      const before = worlds[head] as World;
       worlds[head] = undefined;
       const depth = depthOf[head];
-      if (options.config.depth !== undefined && depth >= options.config.depth) {
-        stoppedBy = 'depth';
+      if (config.depth !== undefined && depth >= config.depth) {
+        depthCut = true;
         continue;
       }
       for (let m = 0; m < moves.length; m++) {
@@ -108,10 +160,9 @@ export async function explore<V>(options: ExploreOptions<V>): Promise<ExploreRes
         for (const t of outcome.transitions) lifecycleTransitions.set(t.transition, (lifecycleTransitions.get(t.transition) ?? 0) + 1);
         const bad = check?.({ before, command, after, outcome });
         if (bad !== undefined) {
-          violation = { violation: bad, path: pathTo(head, m), outcome };
-          stoppedBy = 'violation';
+          violation = { violation: bad, path: pathTo(moves, (i) => parent[i], (i) => via[i], head, m), outcome };
           maxDepth = Math.max(maxDepth, depth + 1);
-          break search;
+          return 'violation';
         }
         if (after === before) continue;
         const k = key(after);
@@ -122,28 +173,170 @@ export async function explore<V>(options: ExploreOptions<V>): Promise<ExploreRes
         via.push(m);
         depthOf.push(depth + 1);
         if (depth + 1 > maxDepth) maxDepth = depth + 1;
-        if (options.maxStates !== undefined && worlds.length >= options.maxStates) {
-          stoppedBy = 'maxStates';
-          break search;
-        }
+        if (options.maxStates !== undefined && worlds.length >= options.maxStates) return 'maxStates';
       }
     }
-    options.onProgress?.({ states: worlds.length, queued: worlds.length - head, transitions, depth: maxDepth, elapsedMs: performance.now() - started });
-    if (options.shouldStop?.()) {
-      stoppedBy = 'interrupted';
-      break;
-    }
-    // Let signal handlers (Ctrl-C) run between batches.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+    return 'more';
+  });
   return {
     states: worlds.length,
     transitions,
     depth: maxDepth,
-    stoppedBy,
+    stoppedBy: stoppedBy === 'fixpoint' && depthCut ? 'depth' : stoppedBy,
     elapsedMs: performance.now() - started,
     lifecycleTransitions,
     setup,
     ...(violation ? { violation } : {}),
+  };
+}
+
+/**
+ * States as rows of interned component values; each step's answer comes from the StepCache
+ * (learned from the model on first sight of its footprint). A state's world is rebuilt by
+ * replaying its path only when a step there has to be learned.
+ */
+async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResult<V>> {
+  const { config, check } = options;
+  const validate = options.validate === true;
+  const started = performance.now();
+  const layout = makeLayout(config);
+  const width = layout.width;
+  const symmetric = layout.symmetricBlocks.length > 0;
+  const interner = new Interner(layout);
+  const moves = groundCommands(config);
+  const setup = setupCommands(config);
+  const cache = new StepCache<V>(layout, interner, moves, check);
+  const groups = new GroupCache<V>(layout, moves, cache);
+  if (moves.length > 0xffff) throw new RangeError(`explorer: ${moves.length} moves; at most 65,535 fit`);
+  const store = new StateStore(width, symmetric);
+  const path = (index: number, last?: number) => pathTo(moves, (i) => store.parent(i), (i) => store.via(i), index, last);
+  // The state being expanded, its successor, and the successor's canonical form.
+  const current: Row = new Uint16Array(width);
+  const next: Row = new Uint16Array(width);
+  const nextCanon: Row = new Uint16Array(width);
+  const canonical = (row: Row): Row => {
+    if (!symmetric) return row;
+    nextCanon.set(row);
+    return canonicalize(layout, nextCanon);
+  };
+
+  const initial = initialWorld(options, setup);
+  interner.row(layout.values(initial), next);
+  const key0 = canonical(next);
+  store.add(next, key0, rowHash(key0, width), -1, -1, 0);
+
+  // Worlds of states, rebuilt on demand by replaying the path from the nearest built ancestor.
+  const worlds = new Map<number, World>([[0, initial]]);
+  let worldsBuilt = 0;
+  const worldOf = (index: number): World => {
+    const known = worlds.get(index);
+    if (known) return known;
+    const w = apply(worldOf(store.parent(index)), moves[store.via(index)]).world;
+    worldsBuilt++;
+    worlds.set(index, w);
+    return w;
+  };
+
+  let transitions = 0;
+  let replayed = 0;
+  let maxDepth = 0;
+  let depthCut = false;
+  let violation: ExploreResult<V>['violation'];
+  let head = 0;
+  let expandedDepth = 0;
+
+  const agree = (m: number, index: number, leaf: number) => {
+    const fresh = new StepCache<V>(layout, interner, moves, check);
+    const a = cache.answers[leaf];
+    const row = interner.row(layout.values(worldOf(index)));
+    if (row.some((v, c) => v !== current[c])) throw new Error(`explorer: the row of state ${index} differs from its world's`);
+    const f = fresh.answers[fresh.learn(m, worldOf(index), current, 0)];
+    const same = a.answered === f.answered && a.transitions.join() === f.transitions.join()
+      && (a.violation === undefined) === (f.violation === undefined) && a.delta.join() === f.delta.join();
+    if (!same) throw new Error(`explorer: the step cache disagrees with the model on "${moves[m].type}" after ${path(index).length} steps`);
+  };
+
+  /** The search stops at move `m` of group `g` (leaf `gl`): the group's later moves were never taken. */
+  const stopAt = (g: number, gl: number, m: number) => {
+    groups.hits[gl]--;
+    const [first] = groups.groups[g];
+    groups.steps[gl].forEach((step, i) => {
+      if (first + i <= m) cache.hits[step]++;
+      else if (cache.kinds[step] !== LEAF_UNANSWERED) transitions--;
+    });
+  };
+
+  const stoppedBy = await search(options, started, () => ({ states: store.size, head, transitions, depth: maxDepth }), () => {
+    for (let n = 0; n < BATCH; n++, head++) {
+      if (head >= store.size) return 'done';
+      const depth = store.depth(head);
+      if (depth > expandedDepth) {
+        // Worlds of states two levels up are no longer parents of anything to expand.
+        for (const i of worlds.keys()) if (i !== 0 && i < store.levelStart[depth - 1]) worlds.delete(i);
+        expandedDepth = depth;
+      }
+      if (config.depth !== undefined && depth >= config.depth) {
+        depthCut = true;
+        continue;
+      }
+      store.row(head, current);
+      const hash = store.hash(head);
+      for (let g = 0; g < groups.groups.length; g++) {
+        let gl = groups.lookup(g, current, 0);
+        if (gl < 0) gl = groups.learn(g, current, 0, () => worldOf(head));
+        else replayed++;
+        if (validate) for (const [m, leaf] of groups.steps[gl].entries()) agree(groups.groups[g][0] + m, head, leaf);
+        groups.hits[gl]++;
+        transitions += groups.answered[gl];
+        const changes = groups.changes[gl];
+        for (let k = 0; k < changes.length; k += 2) {
+          const m = changes[k];
+          const leaf = changes[k + 1];
+          if (cache.kinds[leaf] === LEAF_VIOLATION) {
+            stopAt(g, gl, m);
+            // Report the model's own words for this very world, not the cached ones.
+            const before = worldOf(head);
+            const command = moves[m];
+            const { world: after, outcome } = apply(before, command);
+            const bad = check?.({ before, command, after, outcome });
+            if (bad === undefined) throw new Error(`explorer: the step cache recorded a violation of "${command.type}" that the model does not repeat`);
+            violation = { violation: bad, path: path(head, m), outcome };
+            maxDepth = Math.max(maxDepth, depth + 1);
+            return 'violation';
+          }
+          const answer = cache.answers[leaf];
+          const delta = answer.delta;
+          for (let c = 0; c < width; c++) next[c] = current[c];
+          for (let d = 0; d < delta.length; d += 2) next[delta[d]] = delta[d + 1];
+          const key = canonical(next);
+          const h = symmetric ? rowHash(key, width) : hash ^ answer.hash;
+          if (store.find(key, h) >= 0) continue;
+          store.add(next, key, h, head, m, depth + 1);
+          if (depth + 1 > maxDepth) maxDepth = depth + 1;
+          if (options.maxStates !== undefined && store.size >= options.maxStates) {
+            stopAt(g, gl, m);
+            return 'maxStates';
+          }
+        }
+      }
+    }
+    return 'more';
+  });
+
+  groups.settle();
+  const lifecycleTransitions = new Map<string, number>();
+  for (const { answer, hits } of cache.taken()) {
+    for (const t of answer.transitions) lifecycleTransitions.set(t, (lifecycleTransitions.get(t) ?? 0) + hits);
+  }
+  return {
+    states: store.size,
+    transitions,
+    depth: maxDepth,
+    stoppedBy: stoppedBy === 'fixpoint' && depthCut ? 'depth' : stoppedBy,
+    elapsedMs: performance.now() - started,
+    lifecycleTransitions,
+    setup,
+    ...(violation ? { violation } : {}),
+    cache: { learned: cache.misses, replayed, worldsBuilt },
   };
 }

@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DELIBERATE_FAULT_IDS } from '../model/faults';
+import { applyAll, createWorld } from '../model/world';
+import { checkStep } from '../properties/invariants';
+import { DecisionTrees } from './cache';
+import { DEFAULT_CONFIG, parseConfig, type ExplorerConfig } from './config';
+import { explore, type ExploreOptions } from './explore';
+import { Footprint } from './footprint';
+import { makeLayout } from './layout';
+import { StateStore } from './store';
+
+/**
+ * The cached engine replays answers it learned from the model; these tests hold it to the
+ * direct engine, which asks the model on every step.
+ */
+
+const LIFECYCLE = parseConfig(JSON.parse(readFileSync('explorer/configs/lifecycle.json', 'utf8')), 'lifecycle');
+const TWO_CUSTOMERS = (symmetric: boolean, families: ExplorerConfig['families'] = ['create', 'state', 'issueToken', 'bundle', 'requireApproval', 'request']): ExplorerConfig => parseConfig({
+  accounts: [{ name: 'Partner', kind: 'partner' }, { name: 'C1', kind: 'customer' }, { name: 'C2', kind: 'customer' }],
+  records: [{ name: 'App', owner: 'Partner', authentication: { userCredentials: true, tokenBased: true } }],
+  endpoints: ['2019.1'],
+  requestForms: ['tba', 'passport'],
+  families,
+  symmetric: symmetric ? [['C1', 'C2']] : [],
+}, 'two customers');
+
+async function both(options: Omit<ExploreOptions<unknown>, 'engine' | 'check'>) {
+  const check: ExploreOptions<unknown>['check'] = (s) => checkStep(s);
+  const cached = await explore({ ...options, check, engine: 'cached' });
+  const direct = await explore({ ...options, check, engine: 'direct' });
+  const summary = (r: typeof cached) => ({
+    states: r.states,
+    transitions: r.transitions,
+    depth: r.depth,
+    stoppedBy: r.stoppedBy,
+    lifecycle: [...r.lifecycleTransitions.entries()].sort(),
+    violation: r.violation && { path: r.violation.path, outcome: r.violation.outcome.kind, violation: r.violation.violation },
+  });
+  return { cached, direct, c: summary(cached), d: summary(direct) };
+}
+
+describe('cached engine', () => {
+  it.each([
+    ['lifecycle', { config: LIFECYCLE }],
+    ['two customers', { config: TWO_CUSTOMERS(false) }],
+    ['two customers up to symmetry', { config: TWO_CUSTOMERS(true) }],
+    ['default, depth 4', { config: { ...DEFAULT_CONFIG, depth: 4 } }],
+    ['default, first 5,000 states', { config: DEFAULT_CONFIG, maxStates: 5_000 }],
+  ])('finds the same states, transitions and statechart counts as the direct engine: %s', async (_, options) => {
+    const { cached, c, d } = await both(options);
+    expect(c).toEqual(d);
+    // Most steps were replayed, not asked again: otherwise this compares the model with itself.
+    expect(cached.cache?.replayed).toBeGreaterThan(cached.cache?.learned ?? Infinity);
+  });
+
+  it('finds the same first violation with the same shortest trace under each deliberate fault', async () => {
+    for (const fault of DELIBERATE_FAULT_IDS) {
+      const { c, d } = await both({ config: DEFAULT_CONFIG, faults: [fault] });
+      expect(c.stoppedBy, fault).toBe('violation');
+      expect(c, fault).toEqual(d);
+    }
+  });
+
+  it('in validate mode asks the model again on every replayed step and agrees', async () => {
+    for (const [config, maxStates] of [[TWO_CUSTOMERS(true, ['create', 'state', 'issueToken', 'bundle', 'request']), 1_000], [DEFAULT_CONFIG, 1_000]] as const) {
+      const r = await explore({ config, maxStates, check: (s) => checkStep(s), validate: true });
+      expect(r.stoppedBy).not.toBe('violation');
+      expect(r.cache?.replayed).toBeGreaterThan(r.cache?.learned ?? Infinity);
+    }
+  });
+
+  it('catches a check that depends on something the layout leaves out, instead of replaying a wrong answer', async () => {
+    // The sequence number is abstracted away; a check reading it breaks the layout's premise.
+    const check: ExploreOptions<string>['check'] = (s) => (s.command.type === 'request' && s.before.seq % 2 === 1 ? 'odd' : undefined);
+    await expect(explore({ config: DEFAULT_CONFIG, maxStates: 1_000, check, validate: true })).rejects.toThrow(/the step cache disagrees with the model on "request"|does not repeat/);
+  });
+});
+
+describe('footprint', () => {
+  const config = parseConfig({
+    accounts: [{ name: 'Partner', kind: 'partner' }, { name: 'Customer', kind: 'customer' }],
+    records: [{ name: 'App', owner: 'Partner', authentication: { userCredentials: true, tokenBased: true } }],
+  }, 'pair');
+  const layout = makeLayout(config);
+  const world = applyAll(createWorld(), [
+    { type: 'addAccount', account: 'Partner', kind: 'partner' },
+    { type: 'addAccount', account: 'Customer', kind: 'customer' },
+    { type: 'createRecord', account: 'Partner', record: 'App', authentication: { userCredentials: true, tokenBased: true } },
+  ]).world;
+  const named = (fp: Footprint) => fp.order.map((c) => layout.names[c]);
+
+  it('records an installation, a record and preferences when looked inside, in the order read', () => {
+    const fp = new Footprint(layout);
+    const w = fp.world(world);
+    void w.accounts.Customer.installations.App;
+    void w.records.App;
+    void w.accounts.Partner.preferences.requireApproval;
+    expect(named(fp)).toEqual(['Customer: App', 'record App', 'Partner: preferences']);
+  });
+
+  it('records nothing for copying references, so immutable updates do not widen footprints', () => {
+    const fp = new Footprint(layout);
+    const w = fp.world(world);
+    const copy = { ...w, accounts: { ...w.accounts } };
+    expect(copy.accounts.Partner).toBe(w.accounts.Partner);
+    expect(fp.order).toEqual([]);
+  });
+
+  it('records every holding when any token, bundle or session is looked at, and every installation of an account when they are listed', () => {
+    const fp = new Footprint(layout);
+    const w = fp.world(world);
+    void Object.keys(w.tokens);
+    expect(named(fp)).toEqual(['Partner: holdings', 'Customer: holdings', 'bundles']);
+    void Object.values(w.accounts.Partner.installations);
+    expect(named(fp).slice(3)).toEqual(['Partner: App']);
+  });
+
+  it('keeps identities, so the model and the invariants compare worlds as they would unwrapped', () => {
+    const fp = new Footprint(layout);
+    const w = fp.world(world);
+    expect(w.accounts).toBe(w.accounts);
+    expect(w.accounts.Partner.installations).toBe(w.accounts.Partner.installations);
+    expect(fp.unwrap(w.accounts.Partner)).toBe(world.accounts.Partner);
+    expect(fp.untracked(() => w.records.App.name)).toBe('App');
+    expect(fp.order).toEqual([]);
+  });
+});
+
+describe('decision trees', () => {
+  it('answers rows agreeing on the components read, and refuses a read order that contradicts an earlier one', () => {
+    const trees = new DecisionTrees(1, () => 'tree', (c) => `#${c}`);
+    trees.insert(0, [2, 0], Uint16Array.of(5, 0, 1), 0, 7);
+    expect(trees.lookup(0, Uint16Array.of(5, 9, 1), 0)).toBe(7);
+    expect(trees.lookup(0, Uint16Array.of(4, 0, 1), 0)).toBe(-1);
+    expect(trees.lookup(0, Uint16Array.of(5, 0, 300), 0)).toBe(-1);
+    trees.insert(0, [2, 1], Uint16Array.of(0, 3, 300), 0, 8);
+    expect(trees.lookup(0, Uint16Array.of(0, 3, 300), 0)).toBe(8);
+    expect(trees.lookup(0, Uint16Array.of(5, 0, 1), 0)).toBe(7);
+    expect(() => trees.insert(0, [0], Uint16Array.of(1, 0, 1), 0, 9)).toThrow(/tree read #0 where an earlier world with the same values read #2/);
+  });
+});
+
+describe('state store', () => {
+  it('finds every state added, across chunks and table growth, and nothing else', () => {
+    const store = new StateStore(2, false);
+    const row = new Uint16Array(2);
+    const hash = (a: number, b: number) => Math.imul(a, 0x9e3779b1) ^ b;
+    const n = 70_000;
+    for (let i = 0; i < n; i++) {
+      row[0] = i & 0xffff;
+      row[1] = i >>> 16;
+      store.add(row, row, hash(row[0], row[1]), i - 1, i % 7, i === 0 ? 0 : 1);
+    }
+    expect(store.size).toBe(n);
+    for (const i of [0, 1, 65_535, 65_536, n - 1]) {
+      row[0] = i & 0xffff;
+      row[1] = i >>> 16;
+      expect(store.find(row, hash(row[0], row[1]))).toBe(i);
+      expect(store.row(i, new Uint16Array(2))).toEqual(Uint16Array.of(i & 0xffff, i >>> 16));
+      expect(store.via(i)).toBe(i % 7);
+    }
+    row[0] = 1;
+    row[1] = 9;
+    expect(store.find(row, hash(1, 9))).toBe(-1);
+    expect(store.depth(0)).toBe(0);
+    expect(store.depth(n - 1)).toBe(1);
+  });
+});

@@ -1,0 +1,148 @@
+import type { World } from '../model/types';
+import type { Layout } from './layout';
+
+/**
+ * The footprint of a computation on a world: which components it read. The world is wrapped
+ * in proxies that report, per layout component, the first time the computation looks inside
+ * it (an installation, a record, an account's preferences, any token, bundle or session).
+ * Reading a reference without looking inside (spreading the world into a new one) reports
+ * nothing, so the immutable-update style of the model does not inflate footprints.
+ *
+ * What is not a component (logs, sequence numbers, generated values, users, account kinds)
+ * is read freely: the layout already abstracts it, by the argument given there.
+ *
+ * Proxies are made once per object in a session, so identity comparisons the model and the
+ * invariants make (`before.records !== after.records`) give the same answers as unwrapped.
+ */
+export class Footprint {
+  /** Components read, in the order first read. */
+  readonly order: number[] = [];
+  private readonly seen: Uint8Array;
+  private tracking = true;
+  private readonly proxyOf = new WeakMap<object, object>();
+  private readonly targetOf = new WeakMap<object, object>();
+
+  constructor(private readonly layout: Layout) {
+    this.seen = new Uint8Array(layout.width);
+  }
+
+  private read(component: number | undefined): void {
+    if (component === undefined || !this.tracking || this.seen[component]) return;
+    this.seen[component] = 1;
+    this.order.push(component);
+  }
+
+  private readAll(components: Iterable<number>): void {
+    for (const c of components) this.read(c);
+  }
+
+  /** Marks components as part of the footprint (the caller knows the result depends on them). */
+  add(components: Iterable<number>): void {
+    this.readAll(components);
+  }
+
+  /** Runs `f` without recording reads (encoding a result, say). */
+  untracked<T>(f: () => T): T {
+    const was = this.tracking;
+    this.tracking = false;
+    try {
+      return f();
+    } finally {
+      this.tracking = was;
+    }
+  }
+
+  /** The object a proxy stands for (or the value itself). */
+  unwrap<T>(value: T): T {
+    return (typeof value === 'object' && value !== null ? (this.targetOf.get(value) as T | undefined) : undefined) ?? value;
+  }
+
+  private wrap<T extends object>(target: T, handler: ProxyHandler<T>): T {
+    let p = this.proxyOf.get(target) as T | undefined;
+    if (!p) {
+      p = new Proxy(target, handler);
+      this.proxyOf.set(target, p);
+      this.targetOf.set(p, target);
+    }
+    return p;
+  }
+
+  /** A map whose entries are components: reading an entry reads it, listing the keys reads them all. */
+  private entries<T extends object>(target: T, componentOf: (key: string) => number | undefined, all: () => Iterable<number>): T {
+    return this.wrap(target, {
+      get: (t, key, receiver) => {
+        const v = Reflect.get(t, key, receiver);
+        if (typeof key !== 'string') return v;
+        this.read(componentOf(key));
+        return v;
+      },
+      has: (t, key) => {
+        if (typeof key === 'string') this.read(componentOf(key));
+        return Reflect.has(t, key);
+      },
+      getOwnPropertyDescriptor: (t, key) => {
+        if (typeof key === 'string') this.read(componentOf(key));
+        return Reflect.getOwnPropertyDescriptor(t, key);
+      },
+      ownKeys: (t) => {
+        this.readAll(all());
+        return Reflect.ownKeys(t);
+      },
+    });
+  }
+
+  /** The world wrapped so that what the computation reads is recorded. */
+  world(world: World): World {
+    const { layout } = this;
+    // Tokens, bundles and sessions are not split by account: looking at any of them reads every holding.
+    const holdingsMap = <T extends object>(t: T): T => this.wrap(t, {
+      get: (m, key, receiver) => {
+        if (typeof key === 'string') this.readAll(layout.holdings);
+        return Reflect.get(m, key, receiver);
+      },
+      has: (m, key) => {
+        this.readAll(layout.holdings);
+        return Reflect.has(m, key);
+      },
+      getOwnPropertyDescriptor: (m, key) => {
+        this.readAll(layout.holdings);
+        return Reflect.getOwnPropertyDescriptor(m, key);
+      },
+      ownKeys: (m) => {
+        this.readAll(layout.holdings);
+        return Reflect.ownKeys(m);
+      },
+    });
+    const account = (name: string, target: object) => this.wrap(target, {
+      get: (t, key, receiver) => {
+        const v = Reflect.get(t, key, receiver);
+        if (key === 'preferences' || key === 'defaultRecord') this.read(layout.account.get(name));
+        if (key === 'installations') {
+          const byRecord = layout.installation.get(name);
+          return this.entries(v as object, (r) => byRecord?.get(r), () => byRecord?.values() ?? []);
+        }
+        return v;
+      },
+    });
+    const accounts = (target: object) => this.wrap(target, {
+      // Accounts are all added by the setup and never removed: their existence is no component.
+      get: (t, key, receiver) => {
+        const v = Reflect.get(t, key, receiver);
+        return typeof key === 'string' && typeof v === 'object' && v !== null ? account(key, v) : v;
+      },
+    });
+    return this.wrap(world, {
+      get: (t, key, receiver) => {
+        const v = Reflect.get(t, key, receiver);
+        switch (key) {
+          case 'accounts': return accounts(v as object);
+          case 'records': return this.entries(v as object, (r) => layout.record.get(r), () => layout.record.values());
+          case 'tokens':
+          case 'bundles':
+          case 'sessions': return holdingsMap(v as object);
+          default: return v;
+        }
+      },
+    });
+  }
+}
