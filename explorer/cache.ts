@@ -1,8 +1,8 @@
 import type { Command } from '../model/commands';
-import type { Outcome } from '../model/outcomes';
 import type { World } from '../model/types';
 import { apply } from '../model/world';
 import { applicable } from './commands';
+import type { Step } from './explore';
 import { Footprint } from './footprint';
 import { zobrist, type Interner, type Layout } from './layout';
 import { grown, type Row } from './store';
@@ -39,7 +39,7 @@ export const LEAF_UNCHANGED = 1;
 export const LEAF_CHANGES = 2;
 export const LEAF_VIOLATION = 3;
 
-export type Check<V> = (step: { before: World; command: Command; after: World; outcome: Outcome }) => V | undefined;
+export type Check<V> = (step: Step) => V | undefined;
 
 /** The components whose data the step replaced; a component whose objects are identical was not written. */
 function written(layout: Layout, fp: Footprint, before: World, afterWrapped: World): number[] {

@@ -9,7 +9,7 @@ import type { Progress } from './explore';
 import { explorerReport, runExploration, writeWhole, writeTraceFiles } from './run';
 
 /**
- * npm run explore [-- --config FILE] [--depth N] [--fault RULE-ID] [--report FILE]
+ * npm run explore [-- --config FILE] [--depth N] [--fault RULE-ID] [--report FILE] [--engine cached|direct] [--validate]
  * Exit: 0 no violation, 1 violation found, 2 bad input, 130 interrupted.
  */
 
@@ -18,20 +18,33 @@ const USAGE = `usage: npm run explore -- [--config FILE.json] [--depth N] [--fau
   --depth    stop expanding beyond N commands (default: run to a fixpoint)
   --fault    switch on a deliberate fault (also HARNESS_FAULT)
   --report   where to write reachable transitions (default reports/out/explorer/<name>.json)
-  --traces   where to write a violation's trace (default counterexamples/)`;
+  --traces   where to write a violation's trace (default counterexamples/)
+  --engine   cached (default: answers learned from the model once per footprint, then replayed)
+             or direct (the model applied to every world; slower, for comparison)
+  --validate with the cached engine, ask the model again on every replayed step (slow)`;
 
 function fail(message: string): never {
   process.stderr.write(`explore: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-function options(): { config: ExplorerConfig; faults: DeliberateFault[]; report: string; traces: string } {
+interface CliOptions {
+  config: ExplorerConfig;
+  faults: DeliberateFault[];
+  report: string;
+  traces: string;
+  engine: 'cached' | 'direct';
+  validate: boolean;
+}
+
+function options(): CliOptions {
   let values;
   try {
     ({ values } = parseArgs({
       options: {
         config: { type: 'string' }, depth: { type: 'string' }, fault: { type: 'string', multiple: true },
         report: { type: 'string' }, traces: { type: 'string' }, help: { type: 'boolean' },
+        engine: { type: 'string' }, validate: { type: 'boolean' },
       },
       strict: true,
     }));
@@ -71,13 +84,23 @@ function options(): { config: ExplorerConfig; faults: DeliberateFault[]; report:
     if (!isDeliberateFault(f)) fail(`unknown fault "${f}": should be one of ${DELIBERATE_FAULT_IDS.join(', ')}`);
     faults.push(f);
   }
-  return { config, faults, report: values.report ?? join('reports', 'out', 'explorer', `${basename(config.name, '.json')}.json`), traces: values.traces ?? 'counterexamples' };
+  const engine = values.engine ?? 'cached';
+  if (engine !== 'cached' && engine !== 'direct') fail(`--engine must be cached or direct, got "${engine}"`);
+  if (values.validate && engine !== 'cached') fail('--validate checks the cached engine; drop --engine direct');
+  return {
+    config,
+    faults,
+    report: values.report ?? join('reports', 'out', 'explorer', `${basename(config.name, '.json')}.json`),
+    traces: values.traces ?? 'counterexamples',
+    engine,
+    validate: values.validate === true,
+  };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
-  const { config, faults, report, traces } = options();
+  const { config, faults, report, traces, engine, validate } = options();
   let interrupted = false;
   process.on('SIGINT', () => {
     if (interrupted) process.exit(130);
@@ -93,7 +116,7 @@ async function main(): Promise<void> {
     process.stderr.write(tty ? `\r${line}   ` : `${line}\n`);
   };
   process.stderr.write(`explore: configuration "${config.name}"${faults.length ? `, deliberate fault ${faults.join(', ')}` : ''}${config.depth !== undefined ? `, depth bound ${config.depth}` : ''}\n`);
-  const exploration = await runExploration(config, faults, { onProgress, shouldStop: () => interrupted });
+  const exploration = await runExploration(config, faults, { onProgress, shouldStop: () => interrupted, engine, validate });
   if (tty) process.stderr.write('\n');
   const r = exploration.result;
   const seconds = r.elapsedMs / 1000;
@@ -104,6 +127,7 @@ async function main(): Promise<void> {
     `transitions       ${fmt(r.transitions)}`,
     `depth reached     ${r.depth}`,
     `time              ${seconds.toFixed(1)} s (${fmt(r.states / seconds)} states/s)`,
+    ...(r.cache ? [`model asked       ${fmt(r.cache.learned)} steps; ${fmt(r.cache.replayed)} group answers replayed${validate ? ', each checked against the model' : ''}`] : []),
     `statechart        ${exploration.reachable.length} of ${exploration.reachable.length + exploration.unreached.length} transitions reachable here`,
     ...exploration.unreached.map((t) => `  ${r.stoppedBy === 'fixpoint' ? 'not reachable' : 'not reached yet'}   ${t}`),
   ];

@@ -54,7 +54,7 @@ export interface ExploreOptions<V> {
 export interface CacheFigures {
   /** Steps the model was asked (cache misses). */
   readonly learned: number;
-  /** Steps answered from the cache. */
+  /** Lookups answered from the cache (one per run of similar commands per state). */
   readonly replayed: number;
   /** Worlds rebuilt from the setup to answer a miss. */
   readonly worldsBuilt: number;

@@ -21,7 +21,7 @@ export interface Exploration {
 export async function runExploration(
   config: ExplorerConfig,
   faults: readonly DeliberateFault[] = [],
-  options: Pick<ExploreOptions<Violation>, 'onProgress' | 'shouldStop' | 'stepper' | 'maxStates'> = {},
+  options: Pick<ExploreOptions<Violation>, 'onProgress' | 'shouldStop' | 'stepper' | 'maxStates' | 'engine' | 'validate'> = {},
 ): Promise<Exploration> {
   const result = await explore<Violation>({ config, faults, check: (step) => checkStep(step), ...options });
   const all = deriveTransitions().map((t) => t.id);

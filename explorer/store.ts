@@ -1,9 +1,9 @@
 /**
  * Every state found, as compactly as the search allows: memory, not arithmetic, is what a
  * large exploration pays for (on this machine, first touching a megabyte costs about 3 ms).
- * A state is its row of 16-bit value ids, kept in fixed chunks so growing never copies; its
- * parent and the move that reached it (for shortest traces); and a slot in an open-addressing
- * table keyed by the Zobrist hash of its canonical row.
+ * A state is its row of 16-bit value ids, its hash, its parent and the move that reached it (for
+ * shortest traces), all kept in fixed chunks so growing never copies; and a slot in an
+ * open-addressing table keyed by the Zobrist hash of its canonical row.
  */
 
 export type Row = Uint16Array;
@@ -26,9 +26,9 @@ export class StateStore {
   private readonly canon: Row[];
   /** Slot k holds [hash, state index + 1] at 2k, 2k + 1; 0 marks an empty slot. Load stays under a half. */
   private slots = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 10);
-  private parents = new Int32Array(1 << 10);
-  private vias = new Uint16Array(1 << 10);
+  private readonly hashes: Int32Array[] = [];
+  private readonly parents: Int32Array[] = [];
+  private readonly vias: Uint16Array[] = [];
   /** levelStart[d]: index of the first state at depth d (states are added breadth-first). */
   readonly levelStart: number[] = [0];
 
@@ -45,15 +45,15 @@ export class StateStore {
   }
 
   hash(i: number): number {
-    return this.hashes[i];
+    return this.hashes[i >>> CHUNK_BITS][i & (CHUNK - 1)];
   }
 
   parent(i: number): number {
-    return this.parents[i];
+    return this.parents[i >>> CHUNK_BITS][i & (CHUNK - 1)];
   }
 
   via(i: number): number {
-    return this.vias[i];
+    return this.vias[i >>> CHUNK_BITS][i & (CHUNK - 1)];
   }
 
   depth(i: number): number {
@@ -85,6 +85,9 @@ export class StateStore {
     if ((i & (CHUNK - 1)) === 0) {
       this.rows.push(new Uint16Array(CHUNK * width));
       if (this.symmetric) this.canon.push(new Uint16Array(CHUNK * width));
+      this.hashes.push(new Int32Array(CHUNK));
+      this.parents.push(new Int32Array(CHUNK));
+      this.vias.push(new Uint16Array(CHUNK));
     }
     const at = (i & (CHUNK - 1)) * width;
     const chunk = this.rows[i >>> CHUNK_BITS];
@@ -93,12 +96,10 @@ export class StateStore {
       const canon = this.canon[i >>> CHUNK_BITS];
       for (let c = 0; c < width; c++) canon[at + c] = key[c];
     }
-    this.hashes = grown(this.hashes, i + 1);
-    this.parents = grown(this.parents, i + 1);
-    this.vias = grown(this.vias, i + 1);
-    this.hashes[i] = h;
-    this.parents[i] = parent;
-    this.vias[i] = via;
+    const k = i & (CHUNK - 1);
+    this.hashes[i >>> CHUNK_BITS][k] = h;
+    this.parents[i >>> CHUNK_BITS][k] = parent;
+    this.vias[i >>> CHUNK_BITS][k] = via;
     if (depth === this.levelStart.length) this.levelStart.push(i);
     if (this.size * 4 > this.slots.length) {
       this.slots = new Int32Array(this.slots.length * 2);
@@ -110,9 +111,10 @@ export class StateStore {
   private place(i: number): void {
     const { slots } = this;
     const mask = (slots.length >>> 1) - 1;
-    let slot = this.hashes[i] & mask;
+    const h = this.hash(i);
+    let slot = h & mask;
     while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    slots[2 * slot] = this.hashes[i];
+    slots[2 * slot] = h;
     slots[2 * slot + 1] = i + 1;
   }
 }
