@@ -178,15 +178,18 @@ async function exploreDirect<V>(options: ExploreOptions<V>): Promise<ExploreResu
     }
     return 'more';
   });
+  return result({ states: worlds.length, transitions, depth: maxDepth, stoppedBy, depthCut, started, lifecycleTransitions, setup, violation });
+}
+
+/** The result of a search that stopped with `stoppedBy` (a fixpoint that cut at the depth bound is 'depth'). */
+function result<V>(r: Omit<ExploreResult<V>, 'elapsedMs'> & { depthCut: boolean; started: number }): ExploreResult<V> {
+  const { depthCut, started, violation, cache, ...rest } = r;
   return {
-    states: worlds.length,
-    transitions,
-    depth: maxDepth,
-    stoppedBy: stoppedBy === 'fixpoint' && depthCut ? 'depth' : stoppedBy,
+    ...rest,
+    stoppedBy: r.stoppedBy === 'fixpoint' && depthCut ? 'depth' : r.stoppedBy,
     elapsedMs: performance.now() - started,
-    lifecycleTransitions,
-    setup,
     ...(violation ? { violation } : {}),
+    ...(cache ? { cache } : {}),
   };
 }
 
@@ -328,15 +331,8 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
   for (const { answer, hits } of cache.taken()) {
     for (const t of answer.transitions) lifecycleTransitions.set(t, (lifecycleTransitions.get(t) ?? 0) + hits);
   }
-  return {
-    states: store.size,
-    transitions,
-    depth: maxDepth,
-    stoppedBy: stoppedBy === 'fixpoint' && depthCut ? 'depth' : stoppedBy,
-    elapsedMs: performance.now() - started,
-    lifecycleTransitions,
-    setup,
-    ...(violation ? { violation } : {}),
+  return result({
+    states: store.size, transitions, depth: maxDepth, stoppedBy, depthCut, started, lifecycleTransitions, setup, violation,
     cache: { learned: cache.misses, replayed, worldsBuilt },
-  };
+  });
 }
