@@ -12,6 +12,8 @@ import { canonicalize, Interner, makeKey, makeLayout, rowHash } from './layout';
 /**
  * Breadth-first exploration of every world reachable from the configuration's setup, each
  * step checked by `check`. Breadth-first means the first violation found has a shortest trace.
+ * Two engines: 'cached' replays answers learned from the model (see cache.ts) over rows of
+ * components; 'direct' asks the model on every step. They agree (cache.test.ts).
  */
 
 export interface Step {
