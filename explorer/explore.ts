@@ -78,7 +78,8 @@ export interface ExploreResult<V> {
   readonly cache?: CacheFigures;
 }
 
-const BATCH = 512;
+/** States expanded between progress reports and chances to stop (Ctrl-C). */
+const BATCH = 2048;
 
 type StopReason = ExploreResult<unknown>['stoppedBy'];
 

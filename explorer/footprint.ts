@@ -57,10 +57,11 @@ export class Footprint {
     return (typeof value === 'object' && value !== null ? (this.targetOf.get(value) as T | undefined) : undefined) ?? value;
   }
 
-  private wrap<T extends object>(target: T, handler: ProxyHandler<T>): T {
+  /** The proxy of `target`, made with `handler()` the first time (the handler is built only then). */
+  private wrap<T extends object>(target: T, handler: () => ProxyHandler<T>): T {
     let p = this.proxyOf.get(target) as T | undefined;
     if (!p) {
-      p = new Proxy(target, handler);
+      p = new Proxy(target, handler());
       this.proxyOf.set(target, p);
       this.targetOf.set(p, target);
     }
@@ -69,7 +70,7 @@ export class Footprint {
 
   /** A map whose entries are components: reading an entry reads it, listing the keys reads them all. */
   private entries<T extends object>(target: T, componentOf: (key: string) => number | undefined, all: () => Iterable<number>): T {
-    return this.wrap(target, {
+    return this.wrap(target, () => ({
       get: (t, key, receiver) => {
         const v = Reflect.get(t, key, receiver);
         if (typeof key !== 'string') return v;
@@ -88,14 +89,14 @@ export class Footprint {
         this.readAll(all());
         return Reflect.ownKeys(t);
       },
-    });
+    }));
   }
 
   /** The world wrapped so that what the computation reads is recorded. */
   world(world: World): World {
     const { layout } = this;
     // Tokens, bundles and sessions are not split by account: looking at any of them reads every holding.
-    const holdingsMap = <T extends object>(t: T): T => this.wrap(t, {
+    const holdingsMap = <T extends object>(t: T): T => this.wrap(t, () => ({
       get: (m, key, receiver) => {
         if (typeof key === 'string') this.readAll(layout.holdings);
         return Reflect.get(m, key, receiver);
@@ -112,8 +113,8 @@ export class Footprint {
         this.readAll(layout.holdings);
         return Reflect.ownKeys(m);
       },
-    });
-    const account = (name: string, target: object) => this.wrap(target, {
+    }));
+    const account = (name: string, target: object) => this.wrap(target, () => ({
       get: (t, key, receiver) => {
         const v = Reflect.get(t, key, receiver);
         if (key === 'preferences' || key === 'defaultRecord') this.read(layout.account.get(name));
@@ -123,15 +124,15 @@ export class Footprint {
         }
         return v;
       },
-    });
-    const accounts = (target: object) => this.wrap(target, {
+    }));
+    const accounts = (target: object) => this.wrap(target, () => ({
       // Accounts are all added by the setup and never removed: their existence is no component.
       get: (t, key, receiver) => {
         const v = Reflect.get(t, key, receiver);
         return typeof key === 'string' && typeof v === 'object' && v !== null ? account(key, v) : v;
       },
-    });
-    return this.wrap(world, {
+    }));
+    return this.wrap(world, () => ({
       get: (t, key, receiver) => {
         const v = Reflect.get(t, key, receiver);
         switch (key) {
@@ -143,6 +144,6 @@ export class Footprint {
           default: return v;
         }
       },
-    });
+    }));
   }
 }
