@@ -4,15 +4,21 @@ Feature: End-to-end stories across accounts
   @OWN-01 @FACT-02 @STATE-03 @REC-04 @OWN-04
   Scenario: A partner distributes its record to customers by bundle
     Given a partner account "Partner"
-    And 3 customer accounts
+    And a customer account "Globex"
+    And 2 customer accounts
     And "Partner" creates the integration record "Connector" permitting token-based authentication
     And "Partner" creates the bundle "Connector bundle" containing "Connector"
     When every customer account installs the bundle "Connector bundle"
+    And "Globex" installs the bundle "Connector bundle"
     Then the integration record "Connector" is Enabled in every customer account
+    And the integration record "Connector" is Enabled in "Globex"
     And the integration record "Connector" is owned by "Partner"
     When "Partner" sets the Description of "Connector" to "Version 2"
     Then it is accepted
     And the integration record "Connector" is Enabled in every customer account
+    When "Globex" views the integration record "Connector"
+    Then the record page shows the Description "Version 2"
+    And "Globex" has 0 system notes for "Connector"
 
   @OWN-01 @FACT-03 @ASM-14
   Scenario: A customer uninstalls the partner's bundle and its tokens go with it
