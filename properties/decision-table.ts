@@ -125,15 +125,15 @@ export const DECISION_TABLE: readonly Row[] = [
   { rule: 'STATE-01', when: (f) => namesRecord(f) && f.stateOnArrival === 'blocked', then: refuse('STATE-01') },
   { rule: 'STATE-02', when: (f) => namesRecord(f) && f.stateOnArrival === 'waitingForApproval', then: refuse('STATE-02') },
   { rule: 'OWN-02', when: namesRecord, then: accept('App') },
-  // Token-based authentication.
-  { rule: 'REC-05', when: (f) => tba(f).consumerKey === 'stale', then: refuse('REC-05') },
-  { rule: 'FACT-08', when: (f) => !f.i.tokenFeature, then: refuse('FACT-08') },
-  { rule: 'AUTH-01', when: (f) => !f.i.methods.tokenBased, then: refuse('AUTH-01') },
-  { rule: 'FACT-04', when: (f) => tba(f).token !== 'issued' || !held(f.i.state), then: refuse('FACT-04') },
-  { rule: 'AUTH-05', when: (f) => tba(f).signature === 'invalid', then: refuse('AUTH-05') },
-  { rule: 'STATE-01', when: (f) => f.i.state === 'blocked', then: refuse('STATE-01') },
-  { rule: 'STATE-02', when: (f) => f.i.state === 'waitingForApproval', then: refuse('STATE-02') },
-  { rule: 'AUTH-01', when: () => true, then: accept('App') },
+  // Token-based authentication: every row says so, so a new kind of authentication matches none of them.
+  { rule: 'REC-05', when: (f) => isTba(f) && tba(f).consumerKey === 'stale', then: refuse('REC-05') },
+  { rule: 'FACT-08', when: (f) => isTba(f) && !f.i.tokenFeature, then: refuse('FACT-08') },
+  { rule: 'AUTH-01', when: (f) => isTba(f) && !f.i.methods.tokenBased, then: refuse('AUTH-01') },
+  { rule: 'FACT-04', when: (f) => isTba(f) && (tba(f).token !== 'issued' || !held(f.i.state)), then: refuse('FACT-04') },
+  { rule: 'AUTH-05', when: (f) => isTba(f) && tba(f).signature === 'invalid', then: refuse('AUTH-05') },
+  { rule: 'STATE-01', when: (f) => isTba(f) && f.i.state === 'blocked', then: refuse('STATE-01') },
+  { rule: 'STATE-02', when: (f) => isTba(f) && f.i.state === 'waitingForApproval', then: refuse('STATE-02') },
+  { rule: 'AUTH-01', when: isTba, then: accept('App') },
 ];
 
 export function decide(i: DecisionInput): { decision: Decision; row: number } {
@@ -146,6 +146,7 @@ export function decide(i: DecisionInput): { decision: Decision; row: number } {
     stateOnArrival: held(i.state) ? i.state : i.requireApproval ? 'waitingForApproval' : 'enabled',
   };
   const row = DECISION_TABLE.findIndex((r) => r.when(facts));
+  if (row < 0) throw new Error(`decision table: no row decides ${JSON.stringify(i)}; add rows for it`);
   return { decision: DECISION_TABLE[row].then, row };
 }
 
