@@ -58,8 +58,6 @@ export interface CacheFigures {
   readonly learned: number;
   /** Lookups answered from the cache (one per run of similar commands per state). */
   readonly replayed: number;
-  /** Worlds rebuilt from the setup to answer a miss. */
-  readonly worldsBuilt: number;
 }
 
 export interface ExploreResult<V> {
@@ -210,10 +208,11 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
   const symmetric = layout.symmetricBlocks.length > 0;
   const interner = new Interner(layout);
   const moves = groundCommands(config);
+  // A state records the move that reached it in 16 bits.
+  if (moves.length > 0xffff) throw new RangeError(`explorer: ${moves.length} moves; at most 65,535 fit`);
   const setup = setupCommands(config);
   const cache = new StepCache<V>(layout, interner, moves, check);
   const groups = new GroupCache<V>(layout, moves, cache);
-  if (moves.length > 0xffff) throw new RangeError(`explorer: ${moves.length} moves; at most 65,535 fit`);
   const store = new StateStore(width, symmetric);
   const path = (index: number, last?: number) => pathTo(moves, (i) => store.parent(i), (i) => store.via(i), index, last);
   // The state being expanded, its successor, and the successor's canonical form.
@@ -233,12 +232,10 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
 
   // Worlds of states, rebuilt on demand by replaying the path from the nearest built ancestor.
   const worlds = new Map<number, World>([[0, initial]]);
-  let worldsBuilt = 0;
   const worldOf = (index: number): World => {
     const known = worlds.get(index);
     if (known) return known;
     const w = apply(worldOf(store.parent(index)), moves[store.via(index)]).world;
-    worldsBuilt++;
     worlds.set(index, w);
     return w;
   };
@@ -336,6 +333,6 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
   }
   return result({
     states: store.size, transitions, depth: maxDepth, stoppedBy, depthCut, started, lifecycleTransitions, setup, violation,
-    cache: { learned: cache.misses, replayed, worldsBuilt },
+    cache: { learned: cache.misses, replayed },
   });
 }

@@ -133,12 +133,10 @@ export function makeLayout(config: ExplorerConfig): Layout {
 export class Interner {
   readonly width: number;
   private readonly ids: Map<string, number>[];
-  private readonly strings: string[][];
 
   constructor(private readonly layout: Pick<Layout, 'width' | 'tableOf' | 'names'>) {
     this.width = layout.width;
     this.ids = Array.from({ length: this.width }, () => new Map());
-    this.strings = Array.from({ length: this.width }, () => []);
   }
 
   id(component: number, value: string): number {
@@ -146,16 +144,11 @@ export class Interner {
     const table = this.ids[t];
     let id = table.get(value);
     if (id === undefined) {
-      id = this.strings[t].length;
+      id = table.size;
       if (id > 0xffff) throw new RangeError(`explorer: the component "${this.layout.names[component]}" took more than 65,536 values; explore a smaller configuration`);
       table.set(value, id);
-      this.strings[t].push(value);
     }
     return id;
-  }
-
-  value(component: number, id: number): string {
-    return this.strings[this.layout.tableOf[component]][id];
   }
 
   row(values: readonly string[], into: Row = new Uint16Array(this.width)): Row {
