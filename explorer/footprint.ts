@@ -26,8 +26,8 @@ export class Footprint {
     this.seen = new Uint8Array(layout.width);
   }
 
-  private read(component: number | undefined): void {
-    if (component === undefined || !this.tracking || this.seen[component]) return;
+  private read(component: number): void {
+    if (!this.tracking || this.seen[component]) return;
     this.seen[component] = 1;
     this.order.push(component);
   }
@@ -68,21 +68,19 @@ export class Footprint {
     return p;
   }
 
-  /** A map whose entries are components: reading an entry reads it, listing the keys reads them all. */
-  private entries<T extends object>(target: T, componentOf: (key: string) => number | undefined, all: () => Iterable<number>): T {
+  /** A map whose entries are components: reading an entry reads `readKey(key)`, listing the keys reads `all()`. */
+  private entries<T extends object>(target: T, readKey: (key: string) => Iterable<number>, all: () => Iterable<number>): T {
     return this.wrap(target, () => ({
       get: (t, key, receiver) => {
-        const v = Reflect.get(t, key, receiver);
-        if (typeof key !== 'string') return v;
-        this.read(componentOf(key));
-        return v;
+        if (typeof key === 'string') this.readAll(readKey(key));
+        return Reflect.get(t, key, receiver);
       },
       has: (t, key) => {
-        if (typeof key === 'string') this.read(componentOf(key));
+        if (typeof key === 'string') this.readAll(readKey(key));
         return Reflect.has(t, key);
       },
       getOwnPropertyDescriptor: (t, key) => {
-        if (typeof key === 'string') this.read(componentOf(key));
+        if (typeof key === 'string') this.readAll(readKey(key));
         return Reflect.getOwnPropertyDescriptor(t, key);
       },
       ownKeys: (t) => {
@@ -96,31 +94,15 @@ export class Footprint {
   world(world: World): World {
     const { layout } = this;
     // Tokens, bundles and sessions are not split by account: looking at any of them reads every holding.
-    const holdingsMap = <T extends object>(t: T): T => this.wrap(t, () => ({
-      get: (m, key, receiver) => {
-        if (typeof key === 'string') this.readAll(layout.holdings);
-        return Reflect.get(m, key, receiver);
-      },
-      has: (m, key) => {
-        this.readAll(layout.holdings);
-        return Reflect.has(m, key);
-      },
-      getOwnPropertyDescriptor: (m, key) => {
-        this.readAll(layout.holdings);
-        return Reflect.getOwnPropertyDescriptor(m, key);
-      },
-      ownKeys: (m) => {
-        this.readAll(layout.holdings);
-        return Reflect.ownKeys(m);
-      },
-    }));
+    const holdings = () => layout.holdings;
+    const one = (c: number | undefined): number[] => (c === undefined ? [] : [c]);
     const account = (name: string, target: object) => this.wrap(target, () => ({
       get: (t, key, receiver) => {
         const v = Reflect.get(t, key, receiver);
-        if (key === 'preferences' || key === 'defaultRecord') this.read(layout.account.get(name));
+        if (key === 'preferences' || key === 'defaultRecord') this.readAll(one(layout.account.get(name)));
         if (key === 'installations') {
           const byRecord = layout.installation.get(name);
-          return this.entries(v as object, (r) => byRecord?.get(r), () => byRecord?.values() ?? []);
+          return this.entries(v as object, (r) => one(byRecord?.get(r)), () => byRecord?.values() ?? []);
         }
         return v;
       },
@@ -137,10 +119,10 @@ export class Footprint {
         const v = Reflect.get(t, key, receiver);
         switch (key) {
           case 'accounts': return accounts(v as object);
-          case 'records': return this.entries(v as object, (r) => layout.record.get(r), () => layout.record.values());
+          case 'records': return this.entries(v as object, (r) => one(layout.record.get(r)), () => layout.record.values());
           case 'tokens':
           case 'bundles':
-          case 'sessions': return holdingsMap(v as object);
+          case 'sessions': return this.entries(v as object, holdings, holdings);
           default: return v;
         }
       },
