@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, parseConfig, type ExplorerConfig } from './config';
 import { explore, type ExploreOptions } from './explore';
 import { Footprint } from './footprint';
 import { makeLayout } from './layout';
-import { StateStore } from './store';
+import { bitsFor, Packing, StateStore } from './store';
 
 /**
  * The cached engine replays answers it learned from the model; these tests hold it to the
@@ -141,29 +141,50 @@ describe('decision trees', () => {
   });
 });
 
+describe('packing', () => {
+  it('gives each component the bits its values need, none for a single value, and fills words first-fit', () => {
+    expect([1, 2, 3, 4, 5, 65_536].map(bitsFor)).toEqual([0, 1, 2, 2, 3, 16]);
+    const p = new Packing([0, 3, 16, 16, 1]);
+    expect(p.words).toBe(2);
+    const row = Uint16Array.of(0, 7, 65_535, 12_345, 1);
+    const words = p.encode(row, new Int32Array(3), 1);
+    expect(p.decode(words, 1, new Uint16Array(5))).toEqual(row);
+    expect(p.holds(1, 7)).toBe(true);
+    expect(p.holds(1, 8)).toBe(false);
+  });
+});
+
 describe('state store', () => {
-  it('finds every state added, across chunks and table growth, and nothing else', () => {
-    const store = new StateStore(2, false);
-    const row = new Uint16Array(2);
-    const hash = (a: number, b: number) => Math.imul(a, 0x9e3779b1) ^ b;
+  const packing = new Packing([16, 16]);
+  const pack = (i: number) => packing.encode(Uint16Array.of(i & 0xffff, i >>> 16), new Int32Array(2), 0);
+
+  it('finds every state added, across chunks, table growth and a wider packing, and nothing else', () => {
+    const store = new StateStore(new Packing([16, 1]));
     const n = 70_000;
     for (let i = 0; i < n; i++) {
-      row[0] = i & 0xffff;
-      row[1] = i >>> 16;
-      store.add(row, row, hash(row[0], row[1]), i - 1, i % 7, i === 0 ? 0 : 1);
+      // The packing holds one bit for the second component until a state needs more.
+      if (i === 40_000) store.repack(packing);
+      const words = store.packing.encode(Uint16Array.of(i & 0xffff, i >>> 16), new Int32Array(2), 0);
+      expect(store.add(words, 0, words, 0, i - 1, i % 7, i === 0 ? 0 : 1)).toBe(true);
     }
     expect(store.size).toBe(n);
-    for (const i of [0, 1, 65_535, 65_536, n - 1]) {
-      row[0] = i & 0xffff;
-      row[1] = i >>> 16;
-      expect(store.find(row, hash(row[0], row[1]))).toBe(i);
+    expect(store.packing.words).toBe(2);
+    for (const i of [0, 1, 39_999, 65_535, 65_536, n - 1]) {
+      expect(store.add(pack(i), 0, pack(i), 0, 0, 0, 1), `state ${i} again`).toBe(false);
       expect(store.row(i, new Uint16Array(2))).toEqual(Uint16Array.of(i & 0xffff, i >>> 16));
+      expect(store.parent(i)).toBe(i - 1);
       expect(store.via(i)).toBe(i % 7);
     }
-    row[0] = 1;
-    row[1] = 9;
-    expect(store.find(row, hash(1, 9))).toBe(-1);
+    expect(store.size).toBe(n);
     expect(store.depth(0)).toBe(0);
     expect(store.depth(n - 1)).toBe(1);
+    expect(store.add(pack(n + 5), 0, pack(n + 5), 0, 0, 0, 1)).toBe(true);
+  });
+
+  it('keys states by their canonical rows, which may differ from the rows kept', () => {
+    const store = new StateStore(packing);
+    expect(store.add(pack(3), 0, pack(1), 0, -1, -1, 0)).toBe(true);
+    expect(store.add(pack(2), 0, pack(1), 0, 0, 0, 1)).toBe(false);
+    expect(store.row(0, new Uint16Array(2))).toEqual(Uint16Array.of(3, 0));
   });
 });

@@ -4,7 +4,7 @@ import { apply } from '../model/world';
 import { applicable } from './commands';
 import type { Step } from './explore';
 import { Footprint } from './footprint';
-import { zobrist, type Interner, type Layout } from './layout';
+import type { Interner, Layout } from './layout';
 import { grown, type Row } from './store';
 
 /**
@@ -25,10 +25,9 @@ export interface StepAnswer<V> {
   /**
    * Components the command changed, as [component, value id] pairs. Every component it wrote is
    * in the footprint, so every row reaching this answer had the same old values: the pairs
-   * always change the row, and `hash` (the Zobrist difference) is the same for all of them.
+   * always change the row.
    */
   readonly delta: Int32Array;
-  readonly hash: number;
   readonly transitions: readonly string[];
   readonly violation: V | undefined;
 }
@@ -192,7 +191,7 @@ export class StepCache<V> {
     const command = this.moves[m];
     const fp = new Footprint(layout);
     const before = fp.world(world);
-    let answer: StepAnswer<V> = { answered: false, delta: new Int32Array(0), hash: 0, transitions: [], violation: undefined };
+    let answer: StepAnswer<V> = { answered: false, delta: new Int32Array(0), transitions: [], violation: undefined };
     if (applicable(before, command)) {
       const { world: after, outcome } = apply(before, command);
       if (outcome.kind !== 'invalid') {
@@ -202,15 +201,11 @@ export class StepCache<V> {
         fp.add(changed);
         const values = changed.length > 0 ? fp.untracked(() => layout.values(after)) : [];
         const pairs: number[] = [];
-        let hash = 0;
         for (const c of changed) {
           const id = interner.id(c, values[c]);
-          const old = rows[base + c];
-          if (id === old) continue;
-          pairs.push(c, id);
-          hash ^= zobrist(c, old) ^ zobrist(c, id);
+          if (id !== rows[base + c]) pairs.push(c, id);
         }
-        answer = { answered: true, delta: Int32Array.from(pairs), hash, transitions: outcome.transitions.map((t) => t.transition), violation };
+        answer = { answered: true, delta: Int32Array.from(pairs), transitions: outcome.transitions.map((t) => t.transition), violation };
       }
     }
     return this.store(m, fp.order, rows, base, answer);
@@ -238,16 +233,20 @@ export class StepCache<V> {
  * branches on the union of its moves' paths, and its leaf lists each move's step leaf. A state
  * then costs one walk per group instead of one per move. Built from the step trees, never from
  * the model directly.
+ *
+ * A group leaf's tree answer is the offset of its record in one flat array, which holds what
+ * the search reads on every state, next to each other: [hits, leaf number, moves answered,
+ * changes, then per change: move, step leaf, pair count, the [component, value id] pairs].
  */
 export class GroupCache<V> {
   readonly trees: DecisionTrees;
   /** Per group: its moves [first, end). */
   readonly groups: readonly (readonly [number, number])[];
-  /** Per group leaf: the step leaf of each of its moves, how many answered, and the moves that change the row as [move, step leaf] pairs. */
-  readonly steps: Int32Array[] = [];
-  answered = new Int32Array(1024);
-  readonly changes: Int32Array[] = [];
-  hits = new Int32Array(1024);
+  records = new Int32Array(1 << 16);
+  private top = 0;
+  /** Per group leaf number: its record's offset, and the step leaf of each of its moves. */
+  private readonly offsets: number[] = [];
+  private readonly steps: Int32Array[] = [];
   private readonly path: number[] = [];
   private readonly seen: Uint8Array;
 
@@ -264,17 +263,24 @@ export class GroupCache<V> {
     this.trees = new DecisionTrees(groups.length, (g) => `the moves ${groupOf(moves[groups[g][0]])}`, (c) => `"${layout.names[c]}"`);
   }
 
+  /** The record offset of group `g` for the row at `rows[base..]`, or -1 when never seen. */
   lookup(g: number, rows: Row, base: number): number {
     return this.trees.lookup(g, rows, base);
   }
 
-  /** Builds the group's leaf for this row from its moves' step leaves, learning those it lacks with `world()`. */
+  /** The step leaf of each move of the group whose record is at `at`. */
+  stepsOf(at: number): Int32Array {
+    return this.steps[this.records[at + 1]];
+  }
+
+  /** Builds the group's record for this row from its moves' step leaves, learning those it lacks with `world()`. */
   learn(g: number, rows: Row, base: number, world: () => World): number {
     const { stepCache: cache, path, seen } = this;
     const [first, end] = this.groups[g];
     const leaves = new Int32Array(end - first);
     const changes: number[] = [];
     let answered = 0;
+    let count = 0;
     const reads: number[] = [];
     for (let m = first; m < end; m++) {
       let leaf = cache.lookup(m, rows, base);
@@ -282,7 +288,11 @@ export class GroupCache<V> {
       leaves[m - first] = leaf;
       const kind = cache.kinds[leaf];
       if (kind !== LEAF_UNANSWERED) answered++;
-      if (kind >= LEAF_CHANGES) changes.push(m, leaf);
+      if (kind >= LEAF_CHANGES) {
+        const delta = cache.answers[leaf].delta;
+        changes.push(m, leaf, delta.length / 2, ...delta);
+        count++;
+      }
       path.length = 0;
       cache.trees.path(m, rows, base, path);
       for (const c of path) {
@@ -292,23 +302,23 @@ export class GroupCache<V> {
       }
     }
     for (const c of reads) seen[c] = 0;
-    const leaf = this.steps.length;
+    const at = this.top;
+    this.top += 4 + changes.length;
+    this.records = grown(this.records, this.top);
+    this.records.set([0, this.steps.length, answered, count, ...changes], at);
+    this.offsets.push(at);
     this.steps.push(leaves);
-    this.changes.push(Int32Array.from(changes));
-    this.answered = grown(this.answered, leaf + 1);
-    this.answered[leaf] = answered;
-    this.hits = grown(this.hits, leaf + 1);
-    this.trees.insert(g, reads, rows, base, leaf);
-    return leaf;
+    this.trees.insert(g, reads, rows, base, at);
+    return at;
   }
 
-  /** Credits each group leaf's hits to its step leaves (the step cache then counts transitions taken). */
+  /** Credits each group record's hits to its step leaves (the step cache then counts transitions taken). */
   settle(): void {
-    for (let leaf = 0; leaf < this.steps.length; leaf++) {
-      const h = this.hits[leaf];
+    for (const at of this.offsets) {
+      const h = this.records[at];
       if (h === 0) continue;
-      for (const step of this.steps[leaf]) this.stepCache.hits[step] += h;
-      this.hits[leaf] = 0;
+      for (const step of this.stepsOf(at)) this.stepCache.hits[step] += h;
+      this.records[at] = 0;
     }
   }
 }

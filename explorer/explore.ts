@@ -6,8 +6,8 @@ import { apply, createWorld } from '../model/world';
 import { applicable, groundCommands, setupCommands } from './commands';
 import type { ExplorerConfig } from './config';
 import { GroupCache, LEAF_UNANSWERED, LEAF_VIOLATION, StepCache } from './cache';
-import { StateStore, type Row } from './store';
-import { canonicalize, Interner, makeKey, makeLayout, rowHash } from './layout';
+import { bitsFor, Packing, StateStore, type Row } from './store';
+import { canonicalize, Interner, makeKey, makeLayout } from './layout';
 
 /**
  * Breadth-first exploration of every world reachable from the configuration's setup, each
@@ -58,6 +58,8 @@ export interface CacheFigures {
   readonly learned: number;
   /** Lookups answered from the cache (one per run of similar commands per state). */
   readonly replayed: number;
+  /** 32-bit words a state takes, packed. */
+  readonly words: number;
 }
 
 export interface ExploreResult<V> {
@@ -213,22 +215,53 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
   const setup = setupCommands(config);
   const cache = new StepCache<V>(layout, interner, moves, check);
   const groups = new GroupCache<V>(layout, moves, cache);
-  const store = new StateStore(width, symmetric);
   const path = (index: number, last?: number) => pathTo(moves, (i) => store.parent(i), (i) => store.via(i), index, last);
-  // The state being expanded, its successor, and the successor's canonical form.
+  // The state being expanded, as a row and packed; a successor's row and canonical row.
   const current: Row = new Uint16Array(width);
   const next: Row = new Uint16Array(width);
   const nextCanon: Row = new Uint16Array(width);
-  const canonical = (row: Row): Row => {
-    if (!symmetric) return row;
-    nextCanon.set(row);
-    return canonicalize(layout, nextCanon);
-  };
+  let currentWords = new Int32Array(0);
+  // A state's changes, in move order: where each is in the group records, its group, and its
+  // successor packed (and packed canonical, under symmetry). At most one per move.
+  const changeAt = new Int32Array(moves.length);
+  const changeGroup = new Int32Array(moves.length);
+  let successors = new Int32Array(0);
+  let successorKeys = successors;
+  /** Per group, the record answering it for the state being expanded. */
+  const recordOf = new Int32Array(groups.groups.length);
+  /** Only so the processor's early reads of table slots are not optimized away. */
+  let fetched = 0;
 
   const initial = initialWorld(options, setup);
   interner.row(layout.values(initial), next);
-  const key0 = canonical(next);
-  store.add(next, key0, rowHash(key0, width), -1, -1, 0);
+  /** The packing that holds every value interned so far. */
+  const packing = () => new Packing(Array.from({ length: width }, (_, c) => bitsFor(interner.count(c))));
+  const store = new StateStore(packing());
+  const sized = () => {
+    const { words } = store.packing;
+    if (currentWords.length === words) return;
+    currentWords = new Int32Array(words);
+    successors = new Int32Array(moves.length * words);
+    successorKeys = symmetric ? new Int32Array(moves.length * words) : successors;
+  };
+  sized();
+  /** After learning: widens the packing if a component took a value its bits cannot hold. */
+  const fit = () => {
+    const p = store.packing;
+    for (let c = 0; c < width; c++) {
+      if (p.holds(c, interner.count(c) - 1)) continue;
+      store.repack(packing());
+      sized();
+      return;
+    }
+  };
+  const canonical = (row: Row): Row => {
+    nextCanon.set(row);
+    return canonicalize(layout, nextCanon);
+  };
+  store.packing.encode(next, successors, 0);
+  store.packing.encode(canonical(next), successorKeys, 0);
+  store.add(successors, 0, successorKeys, 0, -1, -1, 0);
 
   // Worlds of states, rebuilt on demand by replaying the path from the nearest built ancestor.
   const worlds = new Map<number, World>([[0, initial]]);
@@ -259,11 +292,11 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
     if (!same) throw new Error(`explorer: the step cache disagrees with the model on "${moves[m].type}" after ${path(index).length} steps`);
   };
 
-  /** The search stops at move `m` of group `g` (leaf `gl`): the group's later moves were never taken. */
-  const stopAt = (g: number, gl: number, m: number) => {
-    groups.hits[gl]--;
+  /** The search stops at move `m` of group `g` (record at `at`): the group's later moves were never taken. */
+  const stopAt = (g: number, at: number, m: number) => {
+    groups.records[at]--;
     const [first] = groups.groups[g];
-    groups.steps[gl].forEach((step, i) => {
+    groups.stepsOf(at).forEach((step, i) => {
       if (first + i <= m) cache.hits[step]++;
       else if (cache.kinds[step] !== LEAF_UNANSWERED) transitions--;
     });
@@ -283,43 +316,84 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
         continue;
       }
       store.row(head, current);
-      const hash = store.hash(head);
-      for (let g = 0; g < groups.groups.length; g++) {
-        let gl = groups.lookup(g, current, 0);
-        if (gl < 0) gl = groups.learn(g, current, 0, () => worldOf(head));
-        else replayed++;
-        if (validate) for (const [m, leaf] of groups.steps[gl].entries()) agree(groups.groups[g][0] + m, head, leaf);
-        groups.hits[gl]++;
-        transitions += groups.answered[gl];
-        const changes = groups.changes[gl];
-        for (let k = 0; k < changes.length; k += 2) {
-          const m = changes[k];
-          const leaf = changes[k + 1];
-          if (cache.kinds[leaf] === LEAF_VIOLATION) {
-            stopAt(g, gl, m);
-            // Report the model's own words for this very world, not the cached ones.
-            const before = worldOf(head);
-            const command = moves[m];
-            const { world: after, outcome } = apply(before, command);
-            const bad = check?.({ before, command, after, outcome });
-            if (bad === undefined) throw new Error(`explorer: the step cache recorded a violation of "${command.type}" that the model does not repeat`);
-            violation = { violation: bad, path: path(head, m), outcome };
-            maxDepth = Math.max(maxDepth, depth + 1);
-            return 'violation';
+      // First every group's answer, noting the changes in move order; a violation ends the list.
+      let count = 0;
+      let bad = -1;
+      let groupsDone = 0;
+      for (let g = 0; g < groups.groups.length && bad < 0; g++, groupsDone++) {
+        let at = groups.lookup(g, current, 0);
+        if (at < 0) {
+          at = groups.learn(g, current, 0, () => worldOf(head));
+          fit();
+        } else replayed++;
+        if (validate) for (const [m, leaf] of groups.stepsOf(at).entries()) agree(groups.groups[g][0] + m, head, leaf);
+        const r = groups.records;
+        r[at]++;
+        transitions += r[at + 2];
+        recordOf[g] = at;
+        for (let k = at + 4, n = 0; n < r[at + 3]; n++, k += 3 + 2 * r[k + 2]) {
+          changeAt[count] = k;
+          changeGroup[count++] = g;
+          if (cache.kinds[r[k + 1]] === LEAF_VIOLATION) {
+            bad = count - 1;
+            break;
           }
-          const answer = cache.answers[leaf];
-          const delta = answer.delta;
+        }
+      }
+      // Then the successors (the packing is final for this state now): this row with each
+      // change's [component, value id] pairs; their table slots are fetched together.
+      const r = groups.records;
+      const p = store.packing;
+      const words = p.words;
+      store.words(head, currentWords);
+      const fresh = bad < 0 ? count : bad;
+      for (let e = 0; e < fresh; e++) {
+        const k = changeAt[e];
+        const from = k + 3;
+        const to = from + 2 * r[k + 2];
+        const at = e * words;
+        if (symmetric) {
           for (let c = 0; c < width; c++) next[c] = current[c];
-          for (let d = 0; d < delta.length; d += 2) next[delta[d]] = delta[d + 1];
-          const key = canonical(next);
-          const h = symmetric ? rowHash(key, width) : hash ^ answer.hash;
-          if (store.find(key, h) >= 0) continue;
-          store.add(next, key, h, head, m, depth + 1);
-          if (depth + 1 > maxDepth) maxDepth = depth + 1;
-          if (options.maxStates !== undefined && store.size >= options.maxStates) {
-            stopAt(g, gl, m);
-            return 'maxStates';
+          for (let d = from; d < to; d += 2) next[r[d]] = r[d + 1];
+          p.encode(next, successors, at);
+          p.encode(canonical(next), successorKeys, at);
+        } else {
+          for (let w = 0; w < words; w++) successors[at + w] = currentWords[w];
+          for (let d = from; d < to; d += 2) {
+            const c = r[d];
+            const w = at + p.word[c];
+            successors[w] = (successors[w] & p.clear[c]) | (r[d + 1] << p.shift[c]);
           }
+        }
+      }
+      fetched |= store.prefetch(successorKeys, fresh);
+      // Last, in move order, each new successor is added; the search may stop at any of them.
+      for (let e = 0; e < count; e++) {
+        const k = changeAt[e];
+        const m = r[k];
+        const g = changeGroup[e];
+        if (e === bad) {
+          stopAt(g, recordOf[g], m);
+          // Report the model's own words for this very world, not the cached ones.
+          const before = worldOf(head);
+          const command = moves[m];
+          const { world: after, outcome } = apply(before, command);
+          const found = check?.({ before, command, after, outcome });
+          if (found === undefined) throw new Error(`explorer: the step cache recorded a violation of "${command.type}" that the model does not repeat`);
+          violation = { violation: found, path: path(head, m), outcome };
+          maxDepth = Math.max(maxDepth, depth + 1);
+          return 'violation';
+        }
+        if (!store.add(successors, e * words, successorKeys, e * words, head, m, depth + 1)) continue;
+        if (depth + 1 > maxDepth) maxDepth = depth + 1;
+        if (options.maxStates !== undefined && store.size >= options.maxStates) {
+          // The groups after this one were looked up but never taken.
+          for (let j = g + 1; j < groupsDone; j++) {
+            r[recordOf[j]]--;
+            transitions -= r[recordOf[j] + 2];
+          }
+          stopAt(g, recordOf[g], m);
+          return 'maxStates';
         }
       }
     }
@@ -333,6 +407,6 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
   }
   return result({
     states: store.size, transitions, depth: maxDepth, stoppedBy, depthCut, started, lifecycleTransitions, setup, violation,
-    cache: { learned: cache.misses, replayed },
+    cache: { learned: cache.misses, replayed, words: store.packing.words },
   });
 }

@@ -151,6 +151,11 @@ export class Interner {
     return id;
   }
 
+  /** How many values component `c`'s table holds. */
+  count(c: number): number {
+    return this.ids[this.layout.tableOf[c]].size;
+  }
+
   row(values: readonly string[], into: Row = new Uint16Array(this.width)): Row {
     for (let c = 0; c < this.width; c++) into[c] = this.id(c, values[c]);
     return into;
@@ -178,21 +183,4 @@ export function makeKey(config: ExplorerConfig): (world: World) => string {
   const layout = makeLayout(config);
   const interner = new Interner(layout);
   return (world) => canonicalize(layout, interner.row(layout.values(world))).join(',');
-}
-
-/** 32-bit mix of (component, value id) for Zobrist hashing: a row's hash is the xor over its components. */
-export function zobrist(component: number, id: number): number {
-  let h = Math.imul(component + 1, 0x9e3779b1) ^ Math.imul(id + 1, 0x85ebca77);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  return h ^ (h >>> 16);
-}
-
-/** The Zobrist hash of a row. */
-export function rowHash(row: Row, width: number): number {
-  let h = 0;
-  for (let c = 0; c < width; c++) h ^= zobrist(c, row[c]);
-  return h;
 }
