@@ -54,6 +54,21 @@ describe('cached engine', () => {
     expect(cached.cache?.replayed).toBeGreaterThan(cached.cache?.learned ?? Infinity);
   });
 
+  it('agrees with the direct engine when states take more than one packed word', async () => {
+    // 41 accounts each switching Require Approval: 41 one-bit components, more than a word holds.
+    const customers = Array.from({ length: 40 }, (_, i) => `C${i + 1}`);
+    const config = parseConfig({
+      accounts: [{ name: 'Partner', kind: 'partner' }, ...customers.map((name) => ({ name, kind: 'customer' }))],
+      records: [{ name: 'App', owner: 'Partner', authentication: { userCredentials: true, tokenBased: true } }],
+      families: ['requireApproval'],
+      depth: 3,
+    }, 'forty customers');
+    const { cached, c, d } = await both({ config });
+    expect(cached.cache?.words).toBe(2);
+    expect(c.states).toBe(1 + 41 + (41 * 40) / 2 + (41 * 40 * 39) / 6);
+    expect(c).toEqual(d);
+  });
+
   it('finds the same first violation with the same shortest trace under each deliberate fault', async () => {
     for (const fault of DELIBERATE_FAULT_IDS) {
       const { c, d } = await both({ config: DEFAULT_CONFIG, faults: [fault] });

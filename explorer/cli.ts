@@ -127,7 +127,10 @@ async function main(): Promise<void> {
     `transitions       ${fmt(r.transitions)}`,
     `depth reached     ${r.depth}`,
     `time              ${seconds.toFixed(1)} s (${fmt(r.states / seconds)} states/s)`,
-    ...(r.cache ? [`model asked       ${fmt(r.cache.learned)} steps; ${fmt(r.cache.replayed)} group answers replayed${validate ? ', each checked against the model' : ''}`] : []),
+    ...(r.cache ? [
+      `model asked       ${fmt(r.cache.learned)} steps; ${fmt(r.cache.replayed)} group answers replayed${validate ? ', each checked against the model' : ''}`,
+      `state size        ${r.cache.words * 4} bytes packed (${r.cache.words} × 32-bit word${r.cache.words === 1 ? '' : 's'})`,
+    ] : []),
     `statechart        ${exploration.reachable.length} of ${exploration.reachable.length + exploration.unreached.length} transitions reachable here`,
     ...exploration.unreached.map((t) => `  ${r.stoppedBy === 'fixpoint' ? 'not reachable' : 'not reached yet'}   ${t}`),
   ];
