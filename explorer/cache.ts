@@ -247,6 +247,11 @@ export class GroupCache<V> {
   /** Per group leaf number: its record's offset, and the step leaf of each of its moves. */
   private readonly offsets: number[] = [];
   private readonly steps: Int32Array[] = [];
+  /** Per group, the components its tree reads on some path; grows as it learns. */
+  readonly reads: number[][];
+  private readonly reading: Uint8Array[];
+  /** Counts the times a group's tree began reading a component it never read before. */
+  widened = 0;
   private readonly path: number[] = [];
   private readonly seen: Uint8Array;
 
@@ -259,6 +264,8 @@ export class GroupCache<V> {
       else groups.push([m, m + 1]);
     });
     this.groups = groups;
+    this.reads = groups.map(() => []);
+    this.reading = groups.map(() => new Uint8Array(layout.width));
     this.seen = new Uint8Array(layout.width);
     this.trees = new DecisionTrees(groups.length, (g) => `the moves ${groupOf(moves[groups[g][0]])}`, (c) => `"${layout.names[c]}"`);
   }
@@ -301,7 +308,13 @@ export class GroupCache<V> {
         reads.push(c);
       }
     }
-    for (const c of reads) seen[c] = 0;
+    for (const c of reads) {
+      seen[c] = 0;
+      if (this.reading[g][c]) continue;
+      this.reading[g][c] = 1;
+      this.reads[g].push(c);
+      this.widened++;
+    }
     const at = this.top;
     this.top += 4 + changes.length;
     this.records = grown(this.records, this.top);

@@ -6,7 +6,7 @@ import { apply, createWorld } from '../model/world';
 import { applicable, groundCommands, setupCommands } from './commands';
 import type { ExplorerConfig } from './config';
 import { GroupCache, LEAF_UNANSWERED, LEAF_VIOLATION, StepCache } from './cache';
-import { bitsFor, Packing, StateStore, type Row } from './store';
+import { bitsFor, grown, Packing, StateStore, type Row } from './store';
 import { canonicalize, Interner, makeKey, makeLayout } from './layout';
 
 /**
@@ -273,6 +273,37 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
     return w;
   };
 
+  // A successor differs from the state that found it in a component or two, so most groups
+  // answer it as they answered its parent: a group's answer depends only on the components its
+  // tree reads. Each level keeps its states' group records for the next level to reuse.
+  const G = groups.groups.length;
+  let levelRecords = new Int32Array(G);
+  let parentRecords = new Int32Array(0);
+  /** Per group and word, the bits of the components the group's tree reads, for `masksOf`. */
+  let masks = new Int32Array(0);
+  let masksOf: { packing: Packing | undefined; widened: number } = { packing: undefined, widened: -1 };
+  const groupMasks = (): Int32Array => {
+    const p = store.packing;
+    if (masksOf.packing === p && masksOf.widened === groups.widened) return masks;
+    masks = new Int32Array(G * p.words);
+    groups.reads.forEach((reads, g) => {
+      for (const c of reads) masks[g * p.words + p.word[c]] |= p.mask[c] << p.shift[c];
+    });
+    masksOf = { packing: p, widened: groups.widened };
+    return masks;
+  };
+  /** The bits in which state `head` differs from its parent, under the current packing. */
+  let parentWords = new Int32Array(0);
+  let diff = new Int32Array(0);
+  const differ = (index: number): Int32Array => {
+    const { words } = store.packing;
+    if (diff.length !== words) [parentWords, diff] = [new Int32Array(words), new Int32Array(words)];
+    store.words(index, diff);
+    store.words(store.parent(index), parentWords);
+    for (let w = 0; w < words; w++) diff[w] ^= parentWords[w];
+    return diff;
+  };
+
   let transitions = 0;
   let replayed = 0;
   let maxDepth = 0;
@@ -310,6 +341,8 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
         // Worlds of states two levels up are no longer parents of anything to expand.
         for (const i of worlds.keys()) if (i !== 0 && i < store.levelStart[depth - 1]) worlds.delete(i);
         expandedDepth = depth;
+        // Every state of this level was found while expanding the last one.
+        [parentRecords, levelRecords] = [levelRecords, grown(parentRecords, (store.size - store.levelStart[depth]) * G)];
       }
       if (config.depth !== undefined && depth >= config.depth) {
         depthCut = true;
@@ -320,12 +353,29 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
       let count = 0;
       let bad = -1;
       let groupsDone = 0;
-      for (let g = 0; g < groups.groups.length && bad < 0; g++, groupsDone++) {
-        let at = groups.lookup(g, current, 0);
-        if (at < 0) {
-          at = groups.learn(g, current, 0, () => worldOf(head));
-          fit();
-        } else replayed++;
+      const own = (head - store.levelStart[depth]) * G;
+      const parentOwn = depth === 0 ? -1 : (store.parent(head) - store.levelStart[depth - 1]) * G;
+      let words = store.packing.words;
+      let changed = depth === 0 ? diff : differ(head);
+      let mask = groupMasks();
+      for (let g = 0; g < G && bad < 0; g++, groupsDone++) {
+        let same = parentOwn >= 0;
+        for (let w = 0; w < words && same; w++) same = (changed[w] & mask[g * words + w]) === 0;
+        let at: number;
+        if (same) {
+          at = parentRecords[parentOwn + g];
+          replayed++;
+        } else {
+          at = groups.lookup(g, current, 0);
+          if (at < 0) {
+            at = groups.learn(g, current, 0, () => worldOf(head));
+            fit();
+            words = store.packing.words;
+            if (depth > 0) changed = differ(head);
+            mask = groupMasks();
+          } else replayed++;
+        }
+        levelRecords[own + g] = at;
         if (validate) for (const [m, leaf] of groups.stepsOf(at).entries()) agree(groups.groups[g][0] + m, head, leaf);
         const r = groups.records;
         r[at]++;
@@ -344,7 +394,7 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
       // change's [component, value id] pairs; their table slots are fetched together.
       const r = groups.records;
       const p = store.packing;
-      const words = p.words;
+      words = p.words;
       store.words(head, currentWords);
       const fresh = bad < 0 ? count : bad;
       for (let e = 0; e < fresh; e++) {
