@@ -6,7 +6,7 @@ import { apply, createWorld } from '../model/world';
 import { applicable, groundCommands, setupCommands } from './commands';
 import type { ExplorerConfig } from './config';
 import { GroupCache, LEAF_UNANSWERED, LEAF_VIOLATION, StepCache } from './cache';
-import { bitsFor, grown, Packing, StateStore, type Row } from './store';
+import { bitsFor, Packing, StateStore, type Row } from './store';
 import { canonicalize, Interner, makeKey, makeLayout } from './layout';
 
 /**
@@ -342,7 +342,8 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
         for (const i of worlds.keys()) if (i !== 0 && i < store.levelStart[depth - 1]) worlds.delete(i);
         expandedDepth = depth;
         // Every state of this level was found while expanding the last one.
-        [parentRecords, levelRecords] = [levelRecords, grown(parentRecords, (store.size - store.levelStart[depth]) * G)];
+        const size = (store.size - store.levelStart[depth]) * G;
+        [parentRecords, levelRecords] = [levelRecords, parentRecords.length >= size ? parentRecords : new Int32Array(size + (size >> 1))];
       }
       if (config.depth !== undefined && depth >= config.depth) {
         depthCut = true;

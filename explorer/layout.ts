@@ -164,18 +164,30 @@ export class Interner {
 
 /**
  * Puts a row in canonical form in place: within each symmetric group the members' blocks are
- * sorted (by their ids, which is a total order as good as any). Returns the row.
+ * sorted (by their ids, which is a total order as good as any). Returns the row. Groups are
+ * small, so an insertion sort swapping block contents in place does it without allocating.
  */
 export function canonicalize(layout: Layout, row: Row): Row {
   for (const blocks of layout.symmetricBlocks) {
-    const contents = blocks.map((b) => b.map((c) => row[c]));
-    contents.sort((x, y) => {
-      for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
-      return 0;
-    });
-    blocks.forEach((b, i) => b.forEach((c, j) => { row[c] = contents[i][j]; }));
+    for (let i = 1; i < blocks.length; i++) {
+      for (let j = i; j > 0 && greater(row, blocks[j - 1], blocks[j]); j--) {
+        const x = blocks[j - 1];
+        const y = blocks[j];
+        for (let k = 0; k < x.length; k++) {
+          const v = row[x[k]];
+          row[x[k]] = row[y[k]];
+          row[y[k]] = v;
+        }
+      }
+    }
   }
   return row;
+}
+
+/** Whether block x's contents come after block y's. */
+function greater(row: Row, x: readonly number[], y: readonly number[]): boolean {
+  for (let k = 0; k < x.length; k++) if (row[x[k]] !== row[y[k]]) return row[x[k]] > row[y[k]];
+  return false;
 }
 
 /** The canonical key of a world as one string: equal for worlds equal on every component, up to symmetry. */
