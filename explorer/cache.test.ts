@@ -7,7 +7,7 @@ import { DecisionTrees } from './cache';
 import { DEFAULT_CONFIG, parseConfig, type ExplorerConfig } from './config';
 import { explore, type ExploreOptions } from './explore';
 import { Footprint } from './footprint';
-import { makeLayout } from './layout';
+import { canonicalize, makeLayout } from './layout';
 import { bitsFor, Packing, StateStore } from './store';
 
 /**
@@ -153,6 +153,26 @@ describe('decision trees', () => {
     expect(trees.lookup(0, Uint16Array.of(0, 3, 300), 0)).toBe(8);
     expect(trees.lookup(0, Uint16Array.of(5, 0, 1), 0)).toBe(7);
     expect(() => trees.insert(0, [0], Uint16Array.of(1, 0, 1), 0, 9)).toThrow(/tree read #0 where an earlier world with the same values read #2/);
+  });
+});
+
+describe('canonical rows', () => {
+  it('sort the blocks of a symmetric group, so every permutation of them gives one row', () => {
+    const layout = makeLayout(parseConfig({
+      accounts: [{ name: 'Partner', kind: 'partner' }, { name: 'C1', kind: 'customer' }, { name: 'C2', kind: 'customer' }, { name: 'C3', kind: 'customer' }],
+      records: [{ name: 'App', owner: 'Partner', authentication: { userCredentials: true, tokenBased: true } }],
+      symmetric: [['C1', 'C2', 'C3']],
+    }, 'three customers'));
+    const blocks = layout.symmetricBlocks[0];
+    const contents = [[2, 0, 1], [1, 5, 0], [1, 4, 9]];
+    const rows = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]].map((order) => {
+      const row = new Uint16Array(layout.width).fill(7);
+      order.forEach((which, b) => blocks[b].forEach((c, k) => { row[c] = contents[which][k]; }));
+      return [...canonicalize(layout, row)];
+    });
+    for (const row of rows) expect(row).toEqual(rows[0]);
+    expect(blocks.map((b) => b.map((c) => rows[0][c]))).toEqual([[1, 4, 9], [1, 5, 0], [2, 0, 1]]);
+    expect(rows[0].filter((_, c) => !blocks.flat().includes(c)).every((v) => v === 7)).toBe(true);
   });
 });
 
