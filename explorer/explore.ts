@@ -6,6 +6,7 @@ import { apply, createWorld } from '../model/world';
 import { applicable, groundCommands, setupCommands } from './commands';
 import type { ExplorerConfig } from './config';
 import { GroupCache, LEAF_UNANSWERED, LEAF_VIOLATION, StepCache } from './cache';
+import { InheritedAnswers } from './inherited';
 import { bitsFor, Packing, StateStore, type Row } from './store';
 import { canonicalize, Interner, makeKey, makeLayout } from './layout';
 
@@ -227,8 +228,6 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
   const changeGroup = new Int32Array(moves.length);
   let successors = new Int32Array(0);
   let successorKeys = successors;
-  /** Per group, the record answering it for the state being expanded. */
-  const recordOf = new Int32Array(groups.groups.length);
   /** Only so the processor's early reads of table slots are not optimized away. */
   let fetched = 0;
 
@@ -273,36 +272,7 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
     return w;
   };
 
-  // A successor differs from the state that found it in a component or two, so most groups
-  // answer it as they answered its parent: a group's answer depends only on the components its
-  // tree reads. Each level keeps its states' group records for the next level to reuse.
-  const G = groups.groups.length;
-  let levelRecords = new Int32Array(G);
-  let parentRecords = new Int32Array(0);
-  /** Per group and word, the bits of the components the group's tree reads, for `masksOf`. */
-  let masks = new Int32Array(0);
-  let masksOf: { packing: Packing | undefined; widened: number } = { packing: undefined, widened: -1 };
-  const groupMasks = (): Int32Array => {
-    const p = store.packing;
-    if (masksOf.packing === p && masksOf.widened === groups.widened) return masks;
-    masks = new Int32Array(G * p.words);
-    groups.reads.forEach((reads, g) => {
-      for (const c of reads) masks[g * p.words + p.word[c]] |= p.mask[c] << p.shift[c];
-    });
-    masksOf = { packing: p, widened: groups.widened };
-    return masks;
-  };
-  /** The bits in which state `head` differs from its parent, under the current packing. */
-  let parentWords = new Int32Array(0);
-  let diff = new Int32Array(0);
-  const differ = (index: number): Int32Array => {
-    const { words } = store.packing;
-    if (diff.length !== words) [parentWords, diff] = [new Int32Array(words), new Int32Array(words)];
-    store.words(index, diff);
-    store.words(store.parent(index), parentWords);
-    for (let w = 0; w < words; w++) diff[w] ^= parentWords[w];
-    return diff;
-  };
+  const inherited = new InheritedAnswers(store, groups);
 
   let transitions = 0;
   let replayed = 0;
@@ -341,9 +311,7 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
         // Worlds of states two levels up are no longer parents of anything to expand.
         for (const i of worlds.keys()) if (i !== 0 && i < store.levelStart[depth - 1]) worlds.delete(i);
         expandedDepth = depth;
-        // Every state of this level was found while expanding the last one.
-        const size = (store.size - store.levelStart[depth]) * G;
-        [parentRecords, levelRecords] = [levelRecords, parentRecords.length >= size ? parentRecords : new Int32Array(size + (size >> 1))];
+        inherited.startLevel(depth);
       }
       if (config.depth !== undefined && depth >= config.depth) {
         depthCut = true;
@@ -354,34 +322,20 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
       let count = 0;
       let bad = -1;
       let groupsDone = 0;
-      const own = (head - store.levelStart[depth]) * G;
-      const parentOwn = depth === 0 ? -1 : (store.parent(head) - store.levelStart[depth - 1]) * G;
-      let words = store.packing.words;
-      let changed = depth === 0 ? diff : differ(head);
-      let mask = groupMasks();
-      for (let g = 0; g < G && bad < 0; g++, groupsDone++) {
-        let same = parentOwn >= 0;
-        for (let w = 0; w < words && same; w++) same = (changed[w] & mask[g * words + w]) === 0;
-        let at: number;
-        if (same) {
-          at = parentRecords[parentOwn + g];
-          replayed++;
-        } else {
-          at = groups.lookup(g, current, 0);
-          if (at < 0) {
-            at = groups.learn(g, current, 0, () => worldOf(head));
-            fit();
-            words = store.packing.words;
-            if (depth > 0) changed = differ(head);
-            mask = groupMasks();
-          } else replayed++;
-        }
-        levelRecords[own + g] = at;
+      inherited.start(head, depth);
+      for (let g = 0; g < groups.groups.length && bad < 0; g++, groupsDone++) {
+        let at = inherited.inherited(g);
+        if (at < 0) at = groups.lookup(g, current, 0);
+        if (at < 0) {
+          at = groups.learn(g, current, 0, () => worldOf(head));
+          fit();
+          inherited.learned();
+        } else replayed++;
+        inherited.set(g, at);
         if (validate) for (const [m, leaf] of groups.stepsOf(at).entries()) agree(groups.groups[g][0] + m, head, leaf);
         const r = groups.records;
         r[at]++;
         transitions += r[at + 2];
-        recordOf[g] = at;
         for (let k = at + 4, n = 0; n < r[at + 3]; n++, k += 3 + 2 * r[k + 2]) {
           changeAt[count] = k;
           changeGroup[count++] = g;
@@ -395,7 +349,7 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
       // change's [component, value id] pairs; their table slots are fetched together.
       const r = groups.records;
       const p = store.packing;
-      words = p.words;
+      const words = p.words;
       store.words(head, currentWords);
       const fresh = bad < 0 ? count : bad;
       for (let e = 0; e < fresh; e++) {
@@ -424,7 +378,7 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
         const m = r[k];
         const g = changeGroup[e];
         if (e === bad) {
-          stopAt(g, recordOf[g], m);
+          stopAt(g, inherited.get(g), m);
           // Report the model's own words for this very world, not the cached ones.
           const before = worldOf(head);
           const command = moves[m];
@@ -440,10 +394,10 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
         if (options.maxStates !== undefined && store.size >= options.maxStates) {
           // The groups after this one were looked up but never taken.
           for (let j = g + 1; j < groupsDone; j++) {
-            r[recordOf[j]]--;
-            transitions -= r[recordOf[j] + 2];
+            r[inherited.get(j)]--;
+            transitions -= r[inherited.get(j) + 2];
           }
-          stopAt(g, recordOf[g], m);
+          stopAt(g, inherited.get(g), m);
           return 'maxStates';
         }
       }
