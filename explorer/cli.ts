@@ -9,13 +9,14 @@ import type { Progress } from './explore';
 import { explorerReport, runExploration, writeWhole, writeTraceFiles } from './run';
 
 /**
- * npm run explore [-- --config FILE] [--depth N] [--fault RULE-ID] [--report FILE] [--engine cached|direct] [--validate]
+ * npm run explore [-- --config FILE] [--depth N] [--max-states N] [--fault RULE-ID] [--report FILE] [--engine cached|direct] [--validate]
  * Exit: 0 no violation, 1 violation found, 2 bad input, 130 interrupted.
  */
 
-const USAGE = `usage: npm run explore -- [--config FILE.json] [--depth N] [--fault ${DELIBERATE_FAULT_IDS.join('|')}] [--report FILE] [--traces DIR]
+const USAGE = `usage: npm run explore -- [--config FILE.json] [--depth N] [--max-states N] [--fault ${DELIBERATE_FAULT_IDS.join('|')}] [--report FILE] [--traces DIR]
   --config   a JSON configuration (see explorer/configs/); default: the built-in one
   --depth    stop expanding beyond N commands (default: run to a fixpoint)
+  --max-states  stop once N distinct states are found (bounds memory: tens of bytes a state)
   --fault    switch on a deliberate fault (also HARNESS_FAULT)
   --report   where to write reachable transitions (default reports/out/explorer/<name>.json)
   --traces   where to write a violation's trace (default counterexamples/)
@@ -35,6 +36,7 @@ interface CliOptions {
   traces: string;
   engine: 'cached' | 'direct';
   validate: boolean;
+  maxStates?: number;
 }
 
 function options(): CliOptions {
@@ -44,7 +46,7 @@ function options(): CliOptions {
       options: {
         config: { type: 'string' }, depth: { type: 'string' }, fault: { type: 'string', multiple: true },
         report: { type: 'string' }, traces: { type: 'string' }, help: { type: 'boolean' },
-        engine: { type: 'string' }, validate: { type: 'boolean' },
+        engine: { type: 'string' }, validate: { type: 'boolean' }, 'max-states': { type: 'string' },
       },
       strict: true,
     }));
@@ -74,6 +76,11 @@ function options(): CliOptions {
     if (!Number.isInteger(depth) || depth < 0) fail(`--depth must be a non-negative integer, got "${values.depth}"`);
     config = { ...config, depth };
   }
+  let maxStates: number | undefined;
+  if (values['max-states'] !== undefined) {
+    maxStates = Number(values['max-states']);
+    if (!Number.isInteger(maxStates) || maxStates < 1) fail(`--max-states must be a positive integer, got "${values['max-states']}"`);
+  }
   let faults: DeliberateFault[];
   try {
     faults = faultsFromEnv(process.env.HARNESS_FAULT);
@@ -94,13 +101,14 @@ function options(): CliOptions {
     traces: values.traces ?? 'counterexamples',
     engine,
     validate: values.validate === true,
+    ...(maxStates !== undefined ? { maxStates } : {}),
   };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
-  const { config, faults, report, traces, engine, validate } = options();
+  const { config, faults, report, traces, engine, validate, maxStates } = options();
   let interrupted = false;
   process.on('SIGINT', () => {
     if (interrupted) process.exit(130);
@@ -116,13 +124,13 @@ async function main(): Promise<void> {
     process.stderr.write(tty ? `\r${line}   ` : `${line}\n`);
   };
   process.stderr.write(`explore: configuration "${config.name}"${faults.length ? `, deliberate fault ${faults.join(', ')}` : ''}${config.depth !== undefined ? `, depth bound ${config.depth}` : ''}\n`);
-  const exploration = await runExploration(config, faults, { onProgress, shouldStop: () => interrupted, engine, validate });
+  const exploration = await runExploration(config, faults, { onProgress, shouldStop: () => interrupted, engine, validate, ...(maxStates !== undefined ? { maxStates } : {}) });
   if (tty) process.stderr.write('\n');
   const r = exploration.result;
   const seconds = r.elapsedMs / 1000;
   const lines = [
     `configuration     ${config.name}`,
-    `result            ${{ fixpoint: 'fixpoint reached', depth: `depth bound ${config.depth} reached`, interrupted: 'interrupted', violation: 'VIOLATION', maxStates: 'state cap reached' }[r.stoppedBy]}`,
+    `result            ${{ fixpoint: 'fixpoint reached', depth: `depth bound ${config.depth} reached`, interrupted: 'interrupted', violation: 'VIOLATION', maxStates: `state cap ${fmt(maxStates ?? 0)} reached` }[r.stoppedBy]}`,
     `distinct states   ${fmt(r.states)}`,
     `transitions       ${fmt(r.transitions)}`,
     `depth reached     ${r.depth}`,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,18 @@ describe('explorer', () => {
     expect(() => parseConfig({ ...cast, records: [app], symmetric: [['C1', 'C2']] }, 'x')).not.toThrow();
   });
 
+  it('from the command line, stops at a state cap with an incomplete report, and refuses a bad cap', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'explore-cli-'));
+    const report = join(dir, 'capped.json');
+    const capped = explorer(['--max-states', '500', '--report', report]);
+    expect(capped.status, capped.stdout).toBe(0);
+    expect(capped.stdout).toMatch(/result +state cap 500 reached\ndistinct states +500\n/);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ complete: false, states: 500 });
+    const bad = explorer(['--max-states', 'lots']);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toMatch(/--max-states must be a positive integer, got "lots"/);
+  });
+
   it('each deliberate fault is found with a shortest trace whose Gherkin scenario fails under the fault and passes without it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'explore-'));
     const features: string[] = [];
@@ -98,6 +110,11 @@ describe('explorer', () => {
     expect(clean.stdout).toMatch(new RegExp(`${DELIBERATE_FAULT_IDS.length} scenarios \\(${DELIBERATE_FAULT_IDS.length} passed\\)`));
   });
 });
+
+function explorer(args: string[]) {
+  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'explorer/cli.ts', ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: `${r.stdout}\n${r.stderr}` };
+}
 
 function cucumber(files: string[], fault: string, dir: string) {
   const r = spawnSync(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber-js', '-p', 'adhoc', ...files], {
