@@ -43,8 +43,9 @@ export interface ExplorerConfig {
  * The default: production with a sandbox, a partner and a customer. The partner's record
  * (both methods) travels to the customer by bundle, auto-installation or Issue Token; the
  * sandbox's record (user credentials) is installed in production and meets refreshes, which
- * copy State and Note (SBX-03). About 1.8 million states: a fixpoint in about ten seconds with
- * the cached engine; wider files live in explorer/configs/.
+ * copy State and Note (SBX-03). About 1.8 million states: a fixpoint in about five seconds with
+ * the cached engine. explorer/configs/ holds others: lifecycle.json reaches every statechart
+ * transition; approval.json adds Require Approval in production (12 million states).
  */
 export const DEFAULT_CONFIG: ExplorerConfig = {
   name: 'default',

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,12 @@ describe('explorer', () => {
     expect(r.stoppedBy).toBe('depth');
     expect(r.depth).toBe(1);
     expect(r.states).toBe(4);
+  });
+
+  it('parses every configuration file shipped in explorer/configs', () => {
+    const files = readdirSync('explorer/configs').filter((f) => f.endsWith('.json'));
+    expect(files).toEqual(expect.arrayContaining(['approval.json', 'lifecycle.json']));
+    for (const f of files) expect(() => parseConfig(JSON.parse(readFileSync(join('explorer/configs', f), 'utf8')), f), f).not.toThrow();
   });
 
   it('rejects a bad configuration with the field and what is allowed', () => {
