@@ -111,8 +111,13 @@ export class StateStore {
   /** levelStart[d]: index of the first state at depth d (states are added breadth-first). */
   readonly levelStart: number[] = [0];
 
-  constructor(public packing: Packing) {
-    this.table = new Int32Array((1 << 12) * packing.words);
+  constructor(private current: Packing) {
+    this.table = new Int32Array((1 << 12) * current.words);
+  }
+
+  /** How states are packed now; `repack` widens it. */
+  get packing(): Packing {
+    return this.current;
   }
 
   /** Decodes state `i`'s row into `into`. */
@@ -210,7 +215,7 @@ export class StateStore {
       if (packing !== old) packing.encode(old.decode(key, 0, row), key, 0);
       this.put(to, packing.words, this.probe(to, packing.words, key, 0), key, 0);
     }
-    this.packing = packing;
+    this.current = packing;
     this.table = to;
   }
 
