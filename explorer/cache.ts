@@ -227,6 +227,18 @@ export class StepCache<V> {
   }
 }
 
+/** Offsets in a group record: how many states took it, its leaf number, moves answered, changes, the first change. */
+export const RECORD_HITS = 0;
+const RECORD_LEAF = 1;
+export const RECORD_ANSWERED = 2;
+export const RECORD_CHANGES = 3;
+export const RECORD_FIRST_CHANGE = 4;
+/** Offsets in a change: its move, its step leaf, how many [component, value id] pairs, the first pair. */
+export const CHANGE_MOVE = 0;
+export const CHANGE_LEAF = 1;
+export const CHANGE_PAIRS = 2;
+export const CHANGE_FIRST_PAIR = 3;
+
 /**
  * Runs of consecutive moves of one type in one account (a request in every form and endpoint,
  * say) read much the same components, so their answers are looked up together: a group's tree
@@ -236,7 +248,8 @@ export class StepCache<V> {
  *
  * A group leaf's tree answer is the offset of its record in one flat array, which holds what
  * the search reads on every state, next to each other: [hits, leaf number, moves answered,
- * changes, then per change: move, step leaf, pair count, the [component, value id] pairs].
+ * changes, then per change: move, step leaf, pair count, the [component, value id] pairs]
+ * (the offsets are RECORD_* and CHANGE_*).
  */
 export class GroupCache<V> {
   readonly trees: DecisionTrees;
@@ -277,7 +290,7 @@ export class GroupCache<V> {
 
   /** The step leaf of each move of the group whose record is at `at`. */
   stepsOf(at: number): Int32Array {
-    return this.steps[this.records[at + 1]];
+    return this.steps[this.records[at + RECORD_LEAF]];
   }
 
   /** Builds the group's record for this row from its moves' step leaves, learning those it lacks with `world()`. */
@@ -316,7 +329,7 @@ export class GroupCache<V> {
       this.widened++;
     }
     const at = this.top;
-    this.top += 4 + changes.length;
+    this.top += RECORD_FIRST_CHANGE + changes.length;
     this.records = grown(this.records, this.top);
     this.records.set([0, this.steps.length, answered, count, ...changes], at);
     this.offsets.push(at);
@@ -328,10 +341,10 @@ export class GroupCache<V> {
   /** Credits each group record's hits to its step leaves (the step cache then counts transitions taken). */
   settle(): void {
     for (const at of this.offsets) {
-      const h = this.records[at];
+      const h = this.records[at + RECORD_HITS];
       if (h === 0) continue;
       for (const step of this.stepsOf(at)) this.stepCache.hits[step] += h;
-      this.records[at] = 0;
+      this.records[at + RECORD_HITS] = 0;
     }
   }
 }

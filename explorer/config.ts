@@ -69,7 +69,7 @@ export const DEFAULT_CONFIG: ExplorerConfig = {
 
 /**
  * Why a group of accounts cannot be explored up to permutation, or undefined when it can:
- * the key sorts their sub-keys, which is sound only if renaming them maps the configuration
+ * canonical rows sort their blocks, which is sound only if renaming them maps the configuration
  * (and so the ground commands) onto itself.
  */
 function asymmetry(config: ExplorerConfig, group: readonly string[]): string | undefined {

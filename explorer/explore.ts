@@ -5,7 +5,10 @@ import type { StepperKind, World } from '../model/types';
 import { apply, createWorld } from '../model/world';
 import { applicable, groundCommands, setupCommands } from './commands';
 import type { ExplorerConfig } from './config';
-import { GroupCache, LEAF_UNANSWERED, LEAF_VIOLATION, StepCache } from './cache';
+import {
+  CHANGE_FIRST_PAIR, CHANGE_LEAF, CHANGE_MOVE, CHANGE_PAIRS, GroupCache, LEAF_UNANSWERED, LEAF_VIOLATION,
+  RECORD_ANSWERED, RECORD_CHANGES, RECORD_FIRST_CHANGE, RECORD_HITS, StepCache,
+} from './cache';
 import { InheritedAnswers } from './inherited';
 import { bitsFor, Packing, StateStore, type Row } from './store';
 import { canonicalize, Interner, makeKey, makeLayout } from './layout';
@@ -198,9 +201,10 @@ function result<V>(r: Omit<ExploreResult<V>, 'elapsedMs'> & { depthCut: boolean;
 }
 
 /**
- * States as rows of interned component values; each step's answer comes from the StepCache
- * (learned from the model on first sight of its footprint). A state's world is rebuilt by
- * replaying its path only when a step there has to be learned.
+ * States as rows of interned component values, stored packed (store.ts); each step's answer
+ * comes from the group and step caches (learned from the model on first sight of a footprint),
+ * or from the parent's (inherited.ts). A state's world is rebuilt by replaying its path only
+ * when a step there has to be learned.
  */
 async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResult<V>> {
   const { config, check } = options;
@@ -295,7 +299,7 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
 
   /** The search stops at move `m` of group `g` (record at `at`): the group's later moves were never taken. */
   const stopAt = (g: number, at: number, m: number) => {
-    groups.records[at]--;
+    groups.records[at + RECORD_HITS]--;
     const [first] = groups.groups[g];
     groups.stepsOf(at).forEach((step, i) => {
       if (first + i <= m) cache.hits[step]++;
@@ -334,12 +338,12 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
         inherited.set(g, at);
         if (validate) for (const [m, leaf] of groups.stepsOf(at).entries()) agree(groups.groups[g][0] + m, head, leaf);
         const r = groups.records;
-        r[at]++;
-        transitions += r[at + 2];
-        for (let k = at + 4, n = 0; n < r[at + 3]; n++, k += 3 + 2 * r[k + 2]) {
+        r[at + RECORD_HITS]++;
+        transitions += r[at + RECORD_ANSWERED];
+        for (let k = at + RECORD_FIRST_CHANGE, n = 0; n < r[at + RECORD_CHANGES]; n++, k += CHANGE_FIRST_PAIR + 2 * r[k + CHANGE_PAIRS]) {
           changeAt[count] = k;
           changeGroup[count++] = g;
-          if (cache.kinds[r[k + 1]] === LEAF_VIOLATION) {
+          if (cache.kinds[r[k + CHANGE_LEAF]] === LEAF_VIOLATION) {
             bad = count - 1;
             break;
           }
@@ -354,8 +358,8 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
       const fresh = bad < 0 ? count : bad;
       for (let e = 0; e < fresh; e++) {
         const k = changeAt[e];
-        const from = k + 3;
-        const to = from + 2 * r[k + 2];
+        const from = k + CHANGE_FIRST_PAIR;
+        const to = from + 2 * r[k + CHANGE_PAIRS];
         const at = e * words;
         if (symmetric) {
           for (let c = 0; c < width; c++) next[c] = current[c];
@@ -364,18 +368,14 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
           p.encode(canonical(next), successorKeys, at);
         } else {
           for (let w = 0; w < words; w++) successors[at + w] = currentWords[w];
-          for (let d = from; d < to; d += 2) {
-            const c = r[d];
-            const w = at + p.word[c];
-            successors[w] = (successors[w] & p.clear[c]) | (r[d + 1] << p.shift[c]);
-          }
+          for (let d = from; d < to; d += 2) p.set(successors, at, r[d], r[d + 1]);
         }
       }
       fetched |= store.prefetch(successorKeys, fresh);
       // Last, in move order, each new successor is added; the search may stop at any of them.
       for (let e = 0; e < count; e++) {
         const k = changeAt[e];
-        const m = r[k];
+        const m = r[k + CHANGE_MOVE];
         const g = changeGroup[e];
         if (e === bad) {
           stopAt(g, inherited.get(g), m);
@@ -394,8 +394,8 @@ async function exploreCached<V>(options: ExploreOptions<V>): Promise<ExploreResu
         if (options.maxStates !== undefined && store.size >= options.maxStates) {
           // The groups after this one were looked up but never taken.
           for (let j = g + 1; j < groupsDone; j++) {
-            r[inherited.get(j)]--;
-            transitions -= r[inherited.get(j) + 2];
+            r[inherited.get(j) + RECORD_HITS]--;
+            transitions -= r[inherited.get(j) + RECORD_ANSWERED];
           }
           stopAt(g, inherited.get(g), m);
           return 'maxStates';

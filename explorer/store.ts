@@ -67,6 +67,12 @@ export class Packing {
     return id <= this.mask[c];
   }
 
+  /** Sets component `c` to id `id` in the packed row at `words[at..]`. */
+  set(words: Int32Array, at: number, c: number, id: number): void {
+    const w = at + this.word[c];
+    words[w] = (words[w] & this.clear[c]) | (id << this.shift[c]);
+  }
+
   encode(row: Row, into: Int32Array, at: number): Int32Array {
     for (let k = 0; k < this.words; k++) into[at + k] = 0;
     for (let c = 0; c < row.length; c++) into[at + this.word[c]] |= row[c] << this.shift[c];
