@@ -32,13 +32,9 @@ export class Footprint {
     this.order.push(component);
   }
 
-  private readAll(components: Iterable<number>): void {
-    for (const c of components) this.read(c);
-  }
-
-  /** Marks components as part of the footprint (the caller knows the result depends on them). */
+  /** Marks components as read (from outside: the caller knows the result depends on them). */
   add(components: Iterable<number>): void {
-    this.readAll(components);
+    for (const c of components) this.read(c);
   }
 
   /** Runs `f` without recording reads (encoding a result, say). */
@@ -72,19 +68,19 @@ export class Footprint {
   private entries<T extends object>(target: T, readKey: (key: string) => Iterable<number>, all: () => Iterable<number>): T {
     return this.wrap(target, () => ({
       get: (t, key, receiver) => {
-        if (typeof key === 'string') this.readAll(readKey(key));
+        if (typeof key === 'string') this.add(readKey(key));
         return Reflect.get(t, key, receiver);
       },
       has: (t, key) => {
-        if (typeof key === 'string') this.readAll(readKey(key));
+        if (typeof key === 'string') this.add(readKey(key));
         return Reflect.has(t, key);
       },
       getOwnPropertyDescriptor: (t, key) => {
-        if (typeof key === 'string') this.readAll(readKey(key));
+        if (typeof key === 'string') this.add(readKey(key));
         return Reflect.getOwnPropertyDescriptor(t, key);
       },
       ownKeys: (t) => {
-        this.readAll(all());
+        this.add(all());
         return Reflect.ownKeys(t);
       },
     }));
@@ -99,7 +95,7 @@ export class Footprint {
     const account = (name: string, target: object) => this.wrap(target, () => ({
       get: (t, key, receiver) => {
         const v = Reflect.get(t, key, receiver);
-        if (key === 'preferences' || key === 'defaultRecord') this.readAll(one(layout.account.get(name)));
+        if (key === 'preferences' || key === 'defaultRecord') this.add(one(layout.account.get(name)));
         if (key === 'installations') {
           const byRecord = layout.installation.get(name);
           return this.entries(v as object, (r) => one(byRecord?.get(r)), () => byRecord?.values() ?? []);
