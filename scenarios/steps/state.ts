@@ -1,8 +1,7 @@
-import { DEFAULT_USER, type AccountKind, type LifecycleState, type Origin } from '../../model';
+import { DEFAULT_USER, isPresent, stateIn, type AccountKind, type LifecycleState, type Origin } from '../../model';
 import { step, type StepArea } from '../library';
 import { actorFields, type Actor } from '../parameter-types';
 import { printWord, STATE, type TextField } from '../vocabulary';
-import { isPresent, stateIn } from '../../model';
 import type { HarnessWorld } from '../world';
 
 /** What holds in the world now: installations, ownership, logs, notes, tokens. */

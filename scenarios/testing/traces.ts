@@ -1,5 +1,4 @@
-import { apply, applyAll, createWorld, type Auth, type Command, type EndpointVersion, type Outcome, type SoapOperation, type World } from '../../model';
-import { stateIn } from '../../model';
+import { apply, applyAll, createWorld, stateIn, type Auth, type Command, type EndpointVersion, type Outcome, type SoapOperation, type World } from '../../model';
 import type { Expectation, Trace } from '../trace';
 
 /**
