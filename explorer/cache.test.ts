@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DELIBERATE_FAULT_IDS } from '../model/faults';
-import { applyAll, createWorld } from '../model/world';
+import { applyAll, createWorld, DELIBERATE_FAULT_IDS } from '../model';
 import { checkStep } from '../properties/invariants';
 import { DecisionTrees } from './cache';
 import { DEFAULT_CONFIG, parseConfig, type ExplorerConfig } from './config';

@@ -1,6 +1,4 @@
-import type { Command } from '../model/commands';
-import type { World } from '../model/types';
-import { apply } from '../model/world';
+import { apply, type Command, type World } from '../model';
 import { applicable } from './commands';
 import type { Step } from './explore';
 import { Footprint } from './footprint';

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DELIBERATE_FAULT_IDS, faultsFromEnv, isDeliberateFault, type DeliberateFault } from '../model/faults';
-import { redactText } from '../model/redact';
+import { DELIBERATE_FAULT_IDS, faultsFromEnv, isDeliberateFault, redactText, type DeliberateFault } from '../model';
 import { traceToGherkin } from '../scenarios/gherkin';
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type ExplorerConfig } from './config';
 import type { Progress } from './explore';

@@ -1,5 +1,4 @@
-import type { Auth, Command } from '../model/commands';
-import type { World } from '../model/types';
+import type { Auth, Command, World } from '../model';
 import type { ExplorerConfig, RequestForm } from './config';
 
 /**

@@ -1,5 +1,4 @@
-import { isEndpointVersion, type EndpointVersion } from '../model/endpoints';
-import { ACCOUNT_KINDS, ROLES, type AccountKind, type AuthenticationMethods, type Role } from '../model/types';
+import { ACCOUNT_KINDS, isEndpointVersion, ROLES, type AccountKind, type AuthenticationMethods, type EndpointVersion, type Role } from '../model';
 
 /**
  * What the explorer enumerates: a small cast of accounts, records and users, the request forms

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DELIBERATE_FAULT_IDS } from '../model/faults';
+import { DELIBERATE_FAULT_IDS } from '../model';
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type ExplorerConfig } from './config';
 import { explore } from './explore';
 import { runExploration, writeTraceFiles } from './run';

@@ -1,8 +1,4 @@
-import type { Command } from '../model/commands';
-import type { DeliberateFault } from '../model/faults';
-import type { Outcome } from '../model/outcomes';
-import type { StepperKind, World } from '../model/types';
-import { apply, createWorld } from '../model/world';
+import { apply, createWorld, type Command, type DeliberateFault, type Outcome, type StepperKind, type World } from '../model';
 import { applicable, groundCommands, setupCommands } from './commands';
 import type { ExplorerConfig } from './config';
 import {

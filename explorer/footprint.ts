@@ -1,4 +1,4 @@
-import type { World } from '../model/types';
+import type { World } from '../model';
 import type { Layout } from './layout';
 
 /**

@@ -1,4 +1,4 @@
-import type { Account, World } from '../model/types';
+import type { Account, World } from '../model';
 import type { ExplorerConfig } from './config';
 import type { Row } from './store';
 

@@ -1,10 +1,8 @@
 import { basename, dirname } from 'node:path';
-import { deriveTransitions } from '../model/lifecycle.table';
-import type { DeliberateFault } from '../model/faults';
+import { deriveTransitions, type DeliberateFault, type Trace } from '../model';
 import { checkStep, type Violation } from '../properties/invariants';
 import { traceToGherkin, traceToSimulation } from '../scenarios/gherkin';
-import type { Trace } from '../scenarios/trace';
-import { writeAllOrNothing } from '../reports/write';
+import { writeAllOrNothing } from '../io/write';
 import type { ExplorerConfig } from './config';
 import { explore, type ExploreOptions, type ExploreResult } from './explore';
 

@@ -17,3 +17,6 @@ export { parseCommand, CommandShapeError } from './parse';
 export { findConfidential, redact, redactText, redactValue } from './redact';
 export { APPLICATION_ID_PATTERN, normaliseApplicationId } from './random';
 export { isPresent, stateIn } from './state';
+export { idsIn } from './ids';
+export type { Expectation, Trace } from './trace';
+export { formatSimulationFile, parseSimulationFile, SimulationFileError, type SimulationFile } from './simulation';

@@ -1,10 +1,5 @@
 import fc from 'fast-check';
-import {
-  LOGIN_OPERATIONS, RESTLET_METHODS, type Auth, type Command, type LoginOperation, type RecordChanges, type RestletMethod, type SoapOperation,
-} from '../model/commands';
-import { ENDPOINT_VERSIONS, endpointEra, type EndpointVersion } from '../model/endpoints';
-import { isPresent, stateIn } from '../model';
-import type { AuthenticationMethods, IntegrationRecord, PreferenceName, Role, World } from '../model/types';
+import { ENDPOINT_VERSIONS, endpointEra, isPresent, LOGIN_OPERATIONS, RESTLET_METHODS, stateIn, type Auth, type AuthenticationMethods, type Command, type EndpointVersion, type IntegrationRecord, type LoginOperation, type PreferenceName, type RecordChanges, type RestletMethod, type Role, type SoapOperation, type World } from '../model';
 import { CAST_ACCOUNTS, CAST_USERS, Plan, RECORD_NAMES, SANDBOXES, UNKNOWN_APPLICATION_IDS } from './cast';
 
 /**

@@ -1,9 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import type { Command } from '../model/commands';
-import type { LifecycleEvent, LifecycleState } from '../model/lifecycle.machine';
-import { LIFECYCLE_STATES, lifecycle, xstateStepper, type LifecycleStepper } from '../model/lifecycle.table';
-import { apply, createWorld } from '../model/world';
+import { apply, createWorld, lifecycle, LIFECYCLE_STATES, xstateStepper, type Command, type LifecycleEvent, type LifecycleState, type LifecycleStepper } from '../model';
 import { DEFAULT_SETTINGS } from './settings';
 import { runSteps } from './sim';
 import { checkWorldProperty, commandsArb } from './world-property';

@@ -1,5 +1,4 @@
-import { DEFAULT_USER, type Command } from '../model/commands';
-import type { AccountKind, Role, World } from '../model/types';
+import { DEFAULT_USER, type AccountKind, type Command, type Role, type World } from '../model';
 
 /**
  * The fixed cast every generated command sequence plays with: accounts of every kind

@@ -1,11 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from '../model/commands';
-import type { DeliberateFault } from '../model/faults';
-import { redactText } from '../model/redact';
-import { isRuleId } from '../model/rules';
+import { isRuleId, redactText, type Command, type DeliberateFault, type Trace } from '../model';
 import { traceToGherkin, traceToSimulation } from '../scenarios/gherkin';
-import type { Trace } from '../scenarios/trace';
 import type { Violation } from './invariants';
 import type { PropertySettings } from './settings';
 

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
-import type { Auth, Command } from '../model/commands';
-import { ENDPOINT_VERSIONS, type EndpointVersion } from '../model/endpoints';
-import type { DeliberateFault } from '../model/faults';
-import type { Outcome, Reason } from '../model/outcomes';
-import { redactText } from '../model/redact';
-import type { AuthenticationMethods, World } from '../model/types';
-import { apply, createWorld } from '../model/world';
-import type { CoverageRecorder } from '../reports/recorder';
-import type { Expectation } from '../scenarios/trace';
+import { apply, createWorld, ENDPOINT_VERSIONS, redactText, type Auth, type AuthenticationMethods, type Command, type DeliberateFault, type EndpointVersion, type Expectation, type Outcome, type Reason, type World } from '../model';
+import type { CoverageRecorder } from '../io/recorder';
 import { propertyFailure, type PropertyFailure } from './counterexample';
 import type { Violation } from './invariants';
 import { weighted } from './arbitraries';

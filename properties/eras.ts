@@ -1,4 +1,4 @@
-import type { EndpointVersion } from '../model/endpoints';
+import type { EndpointVersion } from '../model';
 
 /**
  * The three endpoint eras as the rules state them (AUTH-04, AUTH-05, AUTH-07), written from the

@@ -1,16 +1,7 @@
-import { ENDPOINT_VERSIONS, endpointEra } from '../model/endpoints';
+import { apply, applyAll, ASSUMPTION_IDS, COMMAND_TYPES, createWorld, ENDPOINT_VERSIONS, endpointEra, FACT_IDS, findConfidential, idsIn, ROLES, RULE_IDS, type Auth, type Command, type DeliberateFault, type Outcome, type World } from '../model';
 import { eraOf } from './eras';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TYPES, type Auth, type Command } from '../model/commands';
-import type { DeliberateFault } from '../model/faults';
-import type { Outcome } from '../model/outcomes';
-import { findConfidential } from '../model/redact';
-import { ASSUMPTION_IDS, FACT_IDS } from '../model/assumptions';
-import { RULE_IDS } from '../model/rules';
-import { ROLES, type World } from '../model/types';
-import { apply, applyAll, createWorld } from '../model/world';
-import { idsIn } from '../reports/recorder';
 import { CAST_ACCOUNTS } from './cast';
 import { DECISION_PROPERTY_NAME, DECISION_TABLE, decide, decisionInputArb } from './decision-table';
 import { checkStep, INVARIANTS, type StepContext, type Violation } from './invariants';

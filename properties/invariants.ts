@@ -1,14 +1,5 @@
-import { COMMAND_TYPES, DEFAULT_USER, type Auth, type Command, type CommandOf, type CommandType } from '../model/commands';
-import { ENDPOINT_VERSIONS, type EndpointVersion } from '../model/endpoints';
-import type { LifecycleEventType, LifecycleState } from '../model/lifecycle.machine';
-import { deriveTransitions } from '../model/lifecycle.table';
-import type { Outcome, Reason } from '../model/outcomes';
-import { APPLICATION_ID_PATTERN } from '../model/random';
-import { findConfidential, redactText } from '../model/redact';
-import type { Account, Installation, Role, World } from '../model/types';
-import { idsIn } from '../reports/recorder';
+import { APPLICATION_ID_PATTERN, COMMAND_TYPES, DEFAULT_USER, deriveTransitions, ENDPOINT_VERSIONS, findConfidential, idsIn, redactText, type Account, type Auth, type Command, type CommandOf, type CommandType, type EndpointVersion, type Expectation, type Installation, type LifecycleEventType, type LifecycleState, type Outcome, type Reason, type Role, type World } from '../model';
 import { eraOf as eraOfVersion, type Era } from './eras';
-import type { Expectation } from '../scenarios/trace';
 
 /**
  * Invariants over one step of the world, each named by the rule IDs it checks. Each states

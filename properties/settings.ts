@@ -1,4 +1,4 @@
-import { faultsFromEnv, type DeliberateFault } from '../model/faults';
+import { faultsFromEnv, type DeliberateFault } from '../model';
 
 /**
  * Settings of the property runs, read once from the environment (options in, config out).

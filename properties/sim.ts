@@ -1,9 +1,5 @@
 import fc from 'fast-check';
-import type { Command } from '../model/commands';
-import type { Outcome } from '../model/outcomes';
-import type { DeliberateFault } from '../model/faults';
-import type { World } from '../model/types';
-import { apply, createWorld } from '../model/world';
+import { apply, createWorld, type Command, type DeliberateFault, type Outcome, type World } from '../model';
 import type { FreshNames, Intent } from './arbitraries';
 import { checkStep, type Violation } from './invariants';
 

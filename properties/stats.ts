@@ -1,8 +1,5 @@
 import fc from 'fast-check';
-import type { Command } from '../model/commands';
-import { deriveTransitions } from '../model/lifecycle.table';
-import type { Outcome } from '../model/outcomes';
-import { RULE_IDS } from '../model/rules';
+import { deriveTransitions, RULE_IDS, type Command, type Outcome } from '../model';
 
 /**
  * How a property's runs spread over command kinds, outcomes, lifecycle transitions and rule

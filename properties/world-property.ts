@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import type { Command } from '../model/commands';
-import type { Outcome } from '../model/outcomes';
-import type { CoverageRecorder } from '../reports/recorder';
+import type { Command, Outcome } from '../model';
+import type { CoverageRecorder } from '../io/recorder';
 import { DEFAULT_MIX, intentArb, type Mix } from './arbitraries';
 import { propertyFailure, type PropertyFailure } from './counterexample';
 import { INVARIANTS } from './invariants';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CoverageRecorder, idsIn } from '../reports/recorder';
+import { idsIn } from '../model';
+import { CoverageRecorder } from '../io/recorder';
 import { reportCounterexample, type PropertyFailure } from './counterexample';
 import { intentArb } from './arbitraries';
 import { checkDecisionTable, DECISION_PROPERTY_NAME, DECISION_TABLE, decide, decisionInputArb, rowLabel } from './decision-table';

@@ -1,8 +1,7 @@
-import { ASSUMPTIONS, FACTS } from '../model/assumptions';
-import { RULES } from '../model/rules';
+import { ASSUMPTIONS, FACTS, RULES } from '../model';
 import type { ExplorerReach } from './explorer';
 import type { MergedCheck, MergedRaw } from './merge';
-import type { PlanResult } from './planner';
+import type { PlanResult } from '../planner/planner';
 import type { ChainItem, StatechartTotals } from './totals';
 
 /**

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findConfidential } from '../model/redact';
+import { findConfidential } from '../model';
 import { main } from './cli';
 import type { CoverageData } from './coverage';
 import type { ReportData } from './report-data';

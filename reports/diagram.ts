@@ -1,5 +1,5 @@
 import type { AnyStateNode } from 'xstate';
-import { lifecycleMachine } from '../model/lifecycle.machine';
+import { lifecycleMachine } from '../model';
 import type { ItemStatus, StateCoverage, TransitionCoverage } from './coverage';
 
 /**

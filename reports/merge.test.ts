@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from './cli';
 import { mergeRecords, parseRawText, RawInputError, readRaw } from './merge';
-import type { CoverageRecord } from './recorder';
+import type { CoverageRecord } from '../io/recorder';
 import { buildReport, runReport } from './report';
 import { recordsForTransitions, replay, writeRaw } from './testing/records';
 import { computeTotals } from './totals';

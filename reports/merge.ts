@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { CoverageRecord, CoverageSource, RecordedTransition } from './recorder';
+import type { CoverageRecord, CoverageSource, RecordedTransition } from '../io/recorder';
 
 /**
  * Reading raw coverage (JSON lines written by reports/recorder.ts, one file per process) from

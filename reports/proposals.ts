@@ -1,6 +1,6 @@
-import type { Trace } from '../scenarios/trace';
+import type { Trace } from '../model';
 import type { CoverageData, Judge } from './coverage';
-import { planToTrace, type PlanResult } from './planner';
+import { planToTrace, type PlanResult } from '../planner/planner';
 
 /**
  * Gaps turned into work: for every uncovered transition and lifecycle path, a Gherkin scenario

@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findConfidential } from '../model/redact';
+import { findConfidential } from '../model';
 import { ConfidentialOutputError, refuseConfidential, runReport } from './report';
-import { CoverageRecorder } from './recorder';
+import { CoverageRecorder } from '../io/recorder';
 import { confidentialValues, recordsForTransitions, writeRaw } from './testing/records';
-import { writeAllOrNothing } from './write';
+import { writeAllOrNothing } from '../io/write';
 
 /**
  * AUTH-08 for the reports: after a run with real generated values (worlds driven through every

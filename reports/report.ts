@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { findConfidential, redact } from '../model/redact';
+import { findConfidential, redact } from '../model';
 import { traceToGherkin } from '../scenarios/gherkin';
 import { buildCoverage } from './coverage';
 import { coverageDot, renderSvg } from './diagram';
@@ -7,12 +7,12 @@ import { ExplorerInputError, explorerFilesIn, readExplorerFiles, type ExplorerRe
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { mergeRawDirectories } from './merge';
-import { Planner } from './planner';
+import { Planner } from '../planner/planner';
 import { proposeScenarios, type GherkinPrinter } from './proposals';
 import type { ReportData } from './report-data';
 import { checkThresholds, readThresholds, type CheckOutcome } from './threshold-check';
 import { computeTotals } from './totals';
-import { stableJson, writeAllOrNothing } from './write';
+import { stableJson, writeAllOrNothing } from '../io/write';
 
 /**
  * `npm run report`, as a function: merge raw coverage, build the coverage model, propose
@@ -20,7 +20,7 @@ import { stableJson, writeAllOrNothing } from './write';
  * nothing. Every input error (raw, explorer, thresholds) is thrown before anything is written.
  */
 
-export { DEFAULT_RAW_DIR } from './recorder';
+export { DEFAULT_RAW_DIR } from '../io/recorder';
 export const DEFAULT_OUT_DIR = join('reports', 'out');
 export const OUTPUT_FILES = ['coverage.json', 'index.html', 'summary.md'] as const;
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lifecycleMachine } from '../model/lifecycle.machine';
+import { lifecycleMachine } from '../model';
 import type { CoverageData } from './coverage';
 import { buildReport } from './report';
 import { checkMaxPathLength, computeTotals } from './totals';

@@ -1,5 +1,4 @@
-import { deriveTransitions, INITIAL_STATE, LIFECYCLE_STATES, type TransitionDef } from '../model/lifecycle.table';
-import type { LifecycleState } from '../model/lifecycle.machine';
+import { deriveTransitions, INITIAL_STATE, LIFECYCLE_STATES, type LifecycleState, type TransitionDef } from '../model';
 
 /**
  * What there is to cover, computed from the statechart alone (never kept by hand): its leaf

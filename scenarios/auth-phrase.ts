@@ -1,4 +1,4 @@
-import type { Auth, TokenRef } from '../model/commands';
+import type { Auth, TokenRef } from '../model';
 import { StepValueError } from './vocabulary';
 
 /**

@@ -2,13 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyAll, COMMAND_TYPES, createWorld, findConfidential } from '../model';
-import { parseSimulationFile } from '../model/simulation';
+import { applyAll, COMMAND_TYPES, createWorld, findConfidential, parseSimulationFile, type Trace } from '../model';
 import { expectationToStep, traceToGherkin, traceToSimulation } from './gherkin';
 import { runCucumber } from './testing/cucumber';
 import { matchStep } from './testing/matcher';
 import { randomTrace, scriptedTraces } from './testing/traces';
-import type { Trace } from './trace';
 
 /** Step lines of a printed feature, without keyword (data-table and comment lines skipped). */
 function stepLines(feature: string): string[] {

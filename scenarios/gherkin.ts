@@ -1,10 +1,5 @@
-import {
-  apply, createWorld, describeInvalid, normaliseApplicationId, redactText,
-  type ApplicationIdRef, type Auth, type Command, type CommandOf, type RecordChanges, type World,
-} from '../model';
-import { formatSimulationFile } from '../model/simulation';
+import { apply, createWorld, describeInvalid, formatSimulationFile, normaliseApplicationId, redactText, type ApplicationIdRef, type Auth, type Command, type CommandOf, type Expectation, type RecordChanges, type Trace, type World } from '../model';
 import { authToPhrase, printAuthPhrase, quote, type AppIdPhrase } from './auth-phrase';
-import type { Expectation, Trace } from './trace';
 import { EDIT_FIELD, printMethods, printWord, ROLE, STATE, TEXT_FIELD, type EditField } from './vocabulary';
 
 /**

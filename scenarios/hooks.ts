@@ -1,5 +1,6 @@
 import { After, Before, Status } from '@cucumber/cucumber';
-import { CoverageRecorder, idsIn } from '../reports/recorder';
+import { idsIn } from '../model';
+import { CoverageRecorder } from '../io/recorder';
 import type { HarnessWorld } from './world';
 
 /**

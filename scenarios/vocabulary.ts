@@ -1,7 +1,4 @@
-import type { LifecycleState, Origin } from '../model/lifecycle.machine';
-import { LOGIN_OPERATIONS, RESTLET_METHODS, SOAP_OPERATIONS, type LoginOperation, type RestletMethod, type SoapOperation } from '../model/commands';
-import { ENDPOINT_VERSIONS, type EndpointVersion } from '../model/endpoints';
-import type { AccountKind, AuthenticationMethods, Role } from '../model/types';
+import { ENDPOINT_VERSIONS, LOGIN_OPERATIONS, RESTLET_METHODS, SOAP_OPERATIONS, type AccountKind, type AuthenticationMethods, type EndpointVersion, type LifecycleState, type LoginOperation, type Origin, type RestletMethod, type Role, type SoapOperation } from '../model';
 
 /**
  * The domain's words as an administrator writes them in a scenario, and the model values they

@@ -5,7 +5,7 @@ import {
   type Accepted, type Account, type ApplicationIdRef, type Auth, type Command, type DeliberateFault,
   type IntegrationRecord, type Outcome, type Refused, type World as ModelWorld,
 } from '../model';
-import type { CoverageRecorder } from '../reports/recorder';
+import type { CoverageRecorder } from '../io/recorder';
 import type { AppIdPhrase, AuthPhrase } from './auth-phrase';
 import { describeOutcome } from './describe';
 import { baseSeedFromEnv, describeSeed, scenarioSeed } from './seed';

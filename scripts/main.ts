@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { redactText } from '../model/redact';
+import { redactText } from '../model';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport } from '../reports/report';
 import { renderTextSummary } from '../reports/text-summary';
 import { describeFailures } from '../reports/threshold-check';

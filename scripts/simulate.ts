@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { apply, createWorld, describeInvalid, redact, redactText } from '../model';
-import { parseSimulationFile, SimulationFileError } from '../model/simulation';
+import { apply, createWorld, describeInvalid, parseSimulationFile, redact, redactText, SimulationFileError } from '../model';
 
 /**
  * npm run simulate -- FILE.json: replays a simulation file against a fresh world and prints

@@ -1,10 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyAll, createWorld } from '../../model/world';
-import type { World } from '../../model/types';
-import type { Command } from '../../model/commands';
-import { Planner, PLANNED_SEED } from '../planner';
-import { CoverageRecorder, type CoverageRecord } from '../recorder';
+import { applyAll, createWorld, type Command, type World } from '../../model';
+import { Planner, PLANNED_SEED } from '../../planner/planner';
+import { CoverageRecorder, type CoverageRecord } from '../../io/recorder';
 import { computeTotals } from '../totals';
 
 /**

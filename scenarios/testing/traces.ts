@@ -1,5 +1,4 @@
-import { apply, applyAll, createWorld, stateIn, type Auth, type Command, type EndpointVersion, type Outcome, type SoapOperation, type World } from '../../model';
-import type { Expectation, Trace } from '../trace';
+import { apply, applyAll, createWorld, stateIn, type Auth, type Command, type EndpointVersion, type Expectation, type Outcome, type SoapOperation, type Trace, type World } from '../../model';
 
 /**
  * Traces for testing the Gherkin printer (tests only): a scripted story that uses every

@@ -1,7 +1,7 @@
-import type { Command } from '../model/commands';
-import type { DeliberateFault } from '../model/faults';
-import type { LifecycleState } from '../model/lifecycle.machine';
-import type { Reason } from '../model/outcomes';
+import type { Command } from './commands';
+import type { DeliberateFault } from './faults';
+import type { LifecycleState } from './lifecycle.machine';
+import type { Reason } from './outcomes';
 
 /**
  * A trace: commands from an empty world, plus what should hold after the last one. Properties

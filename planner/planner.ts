@@ -1,9 +1,4 @@
-import type { Command } from '../model/commands';
-import type { LifecycleEventType, LifecycleState } from '../model/lifecycle.machine';
-import type { InstallationStep, Outcome } from '../model/outcomes';
-import { apply, applyAll, createWorld } from '../model/world';
-import type { World } from '../model/types';
-import type { Expectation, Trace } from '../scenarios/trace';
+import { apply, applyAll, createWorld, type Command, type Expectation, type InstallationStep, type LifecycleEventType, type LifecycleState, type Outcome, type Trace, type World } from '../model';
 
 /**
  * Plans world commands that drive one installation through given statechart transitions, in a

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InstallationStep, Outcome } from '../model/outcomes';
-import { redactText } from '../model/redact';
-import { ASSUMPTION_IDS, FACT_IDS } from '../model/assumptions';
-import { RULE_IDS } from '../model/rules';
+import { redactText, type InstallationStep, type Outcome } from '../model';
 
 /**
  * Coverage recording. Every scenario and property observes the outcomes it produced and the
@@ -126,12 +123,4 @@ export class CoverageRecorder {
     appendFileSync(fileOfThisProcess(dir), `${JSON.stringify(record)}\n`);
     return record;
   }
-}
-
-/** The prefixes of the catalogue's IDs (REC, OWN, ..., ASM, FACT), read from the catalogue itself. */
-const ID_PATTERN = new RegExp(`\\b(?:${[...new Set([...RULE_IDS, ...ASSUMPTION_IDS, ...FACT_IDS].map((id) => id.split('-')[0]))].join('|')})-\\d{2}\\b`, 'g');
-
-/** Rule-like IDs in a name or tag list: REC-01, ASM-03, FACT-06... */
-export function idsIn(text: string): string[] {
-  return [...text.matchAll(ID_PATTERN)].map((m) => m[0]);
 }
