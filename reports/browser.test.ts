@@ -8,6 +8,7 @@ import { STATUS_STYLE } from './diagram';
 import type { ReportData } from './report-data';
 import { runReport } from './report';
 import { recordsForTransitions, writeRaw } from './testing/records';
+import { traceToGherkin } from '../scenarios/gherkin';
 
 /**
  * The HTML report in a real browser: headless Chromium (Debian's package, driven by
@@ -35,7 +36,7 @@ if (!executablePath) {
       // Real records, with one transition left uncovered so every status shows on the page.
       writeRaw(raw, recordsForTransitions({ omit: ['removed --ISSUE_TOKEN--> enabled'] }).records, 2);
       out = mkdtempSync(join(tmpdir(), 'browser-out-'));
-      await runReport({ rawDirectories: [raw], outDir: out, explorerFiles: [] });
+      await runReport({ print: traceToGherkin, rawDirectories: [raw], outDir: out, explorerFiles: [] });
       json = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as ReportData;
       browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
     }, 120_000);

@@ -1,4 +1,6 @@
 import { relative, resolve } from 'node:path';
+import { parseCommandLine, UsageError } from '../io/args';
+import { traceToGherkin } from '../scenarios/gherkin';
 import { KIND_LABELS } from './coverage';
 import { ExplorerInputError } from './explorer';
 import { RawInputError } from './merge';
@@ -31,12 +33,7 @@ export const USAGE = `usage: npm run report -- [--raw DIR]... [--out DIR] [--che
   --explorer FILE        explorer output, repeatable; default <out>/explorer.json and <out>/explorer/*.json
   --no-explorer          ignore explorer output`;
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export interface CliOptions {
   readonly report: ReportOptions;
@@ -44,66 +41,41 @@ export interface CliOptions {
   readonly help: boolean;
 }
 
-const VALUE_OPTIONS = ['--raw', '--out', '--max-path-length', '--thresholds', '--explorer'] as const;
-const FLAG_OPTIONS = ['--check', '--no-explorer', '--help', '-h'] as const;
+const OPTIONS = {
+  raw: { type: 'string', multiple: true },
+  out: { type: 'string', multiple: true },
+  'max-path-length': { type: 'string' },
+  thresholds: { type: 'string' },
+  explorer: { type: 'string', multiple: true },
+  check: { type: 'boolean' },
+  'no-explorer': { type: 'boolean' },
+} as const;
 
 /** Parses the command line; throws UsageError with a message saying what to write instead. */
 export function parseArgs(args: readonly string[]): CliOptions {
-  const raw: string[] = [];
-  const explorer: string[] = [];
-  let out: string | undefined;
+  const { values, help } = parseCommandLine(args, OPTIONS);
+  const raw = values.raw ?? [];
+  const explorer = values.explorer ?? [];
+  if ((values.out?.length ?? 0) > 1) throw new UsageError('--out given twice: should be one output directory');
+  const out = values.out?.[0];
   let maxPathLength: number | undefined;
-  let thresholdsFile: string | undefined;
-  let check = false;
-  let noExplorer = false;
-  let help = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if ((FLAG_OPTIONS as readonly string[]).includes(name)) {
-      if (eq > 0) throw new UsageError(`${name} takes no value (got "${arg}")`);
-      if (name === '--check') check = true;
-      else if (name === '--no-explorer') noExplorer = true;
-      else help = true;
-      continue;
-    }
-    if (!(VALUE_OPTIONS as readonly string[]).includes(name)) {
-      throw new UsageError(`unknown ${arg.startsWith('-') ? 'option' : 'argument'} "${arg}": should be one of ${[...VALUE_OPTIONS, ...FLAG_OPTIONS.slice(0, 2)].join(', ')}`);
-    }
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      value = args[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value${name === '--max-path-length' ? ' (a whole number)' : ''}`);
-      i++;
-    }
-    if (value === '') throw new UsageError(`${name}: Invalid value "": should not be empty`);
-    switch (name) {
-      case '--raw': raw.push(value); break;
-      case '--explorer': explorer.push(value); break;
-      case '--out':
-        if (out !== undefined) throw new UsageError('--out given twice: should be one output directory');
-        out = value;
-        break;
-      case '--thresholds': thresholdsFile = value; break;
-      case '--max-path-length': {
-        const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-        if (!isMaxPathLength(n)) throw new UsageError(`--max-path-length: Invalid value "${value}": should be ${MAX_PATH_LENGTH_RULE}`);
-        maxPathLength = n;
-        break;
-      }
-    }
+  const length = values['max-path-length'];
+  if (length !== undefined) {
+    const n = /^\d+$/.test(length) ? Number(length) : Number.NaN;
+    if (!isMaxPathLength(n)) throw new UsageError(`--max-path-length: Invalid value "${length}": should be ${MAX_PATH_LENGTH_RULE}`);
+    maxPathLength = n;
   }
+  const noExplorer = values['no-explorer'] === true;
   if (noExplorer && explorer.length > 0) throw new UsageError('--no-explorer and --explorer contradict each other: give one');
   return {
-    check,
+    check: values.check === true,
     help,
     report: {
       rawDirectories: raw.length > 0 ? raw : [DEFAULT_RAW_DIR],
       outDir: out ?? DEFAULT_OUT_DIR,
+      print: traceToGherkin,
       ...(maxPathLength !== undefined ? { maxPathLength } : {}),
-      ...(thresholdsFile !== undefined ? { thresholdsFile } : {}),
+      ...(values.thresholds !== undefined ? { thresholdsFile: values.thresholds } : {}),
       ...(noExplorer ? { explorerFiles: [] } : explorer.length > 0 ? { explorerFiles: explorer } : {}),
     },
   };

@@ -8,6 +8,7 @@ import { main } from './cli';
 import type { CoverageData } from './coverage';
 import type { ReportData } from './report-data';
 import { runReport } from './report';
+import { traceToGherkin } from '../scenarios/gherkin';
 
 /**
  * The report on the project's real Gherkin scenarios, run by cucumber-js as a user would:
@@ -65,7 +66,7 @@ beforeAll(async () => {
   const run = await cucumber([FEATURES], serialRaw);
   expect(run.code, run.output.slice(-2000)).toBe(0);
   serialOut = tmp('cuke-serial-out-');
-  serial = (await runReport({ rawDirectories: [serialRaw], outDir: serialOut, explorerFiles: [] })).data;
+  serial = (await runReport({ print: traceToGherkin, rawDirectories: [serialRaw], outDir: serialOut, explorerFiles: [] })).data;
 }, 300_000);
 
 describe('report on the real scenarios', () => {
@@ -74,7 +75,7 @@ describe('report on the real scenarios', () => {
     const run = await cucumber([FEATURES, '--parallel', '2'], raw);
     expect(run.code, run.output.slice(-2000)).toBe(0);
     expect(readdirSync(raw).length).toBeGreaterThanOrEqual(2);
-    const parallel = (await runReport({ rawDirectories: [raw], outDir: tmp('cuke-parallel-out-'), explorerFiles: [] })).data;
+    const parallel = (await runReport({ print: traceToGherkin, rawDirectories: [raw], outDir: tmp('cuke-parallel-out-'), explorerFiles: [] })).data;
     expect(coverageOf(parallel)).toEqual(coverageOf(serial));
     expect(parallel.inputs.records).toBe(serial.inputs.records);
   });
@@ -116,7 +117,7 @@ describe('report on the real scenarios', () => {
     const rawProposed = tmp('cuke-proposed-raw-');
     const ran = await cucumber([proposed], rawProposed);
     expect(ran.code, ran.output.slice(-2000)).toBe(0);
-    const fixed = (await runReport({ rawDirectories: [raw, rawProposed], outDir: tmp('cuke-fixed2-out-'), explorerFiles: [] })).data;
+    const fixed = (await runReport({ print: traceToGherkin, rawDirectories: [raw, rawProposed], outDir: tmp('cuke-fixed2-out-'), explorerFiles: [] })).data;
     expect(fixed.transitions.find((t) => t.id === target.id)?.status).toBe('covered');
   });
 

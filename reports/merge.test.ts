@@ -8,6 +8,7 @@ import type { CoverageRecord } from '../io/recorder';
 import { buildReport, runReport } from './report';
 import { recordsForTransitions, replay, writeRaw } from './testing/records';
 import { computeTotals } from './totals';
+import { traceToGherkin } from '../scenarios/gherkin';
 
 /** Merging raw coverage: shards merged equal one run; bad raw input names file and line and writes nothing. */
 
@@ -41,8 +42,8 @@ describe('merging raw coverage', () => {
     writeRaw(shards[1], reversed.slice(5, 20), 3, 'w');
     writeRaw(shards[2], reversed.slice(20), 1, 'w');
     const now = new Date('2026-01-01T00:00:00Z');
-    const a = await buildReport({ rawDirectories: [single], outDir: tmp('out-'), now, explorerFiles: [], maxPathLength: 2 });
-    const b = await buildReport({ rawDirectories: shards, outDir: tmp('out-'), now, explorerFiles: [], maxPathLength: 2 });
+    const a = await buildReport({ print: traceToGherkin, rawDirectories: [single], outDir: tmp('out-'), now, explorerFiles: [], maxPathLength: 2 });
+    const b = await buildReport({ print: traceToGherkin, rawDirectories: shards, outDir: tmp('out-'), now, explorerFiles: [], maxPathLength: 2 });
     const strip = (content: string) => {
       const { inputs, ...rest } = JSON.parse(content) as { inputs: { records: number } };
       return { rest, records: inputs.records };
@@ -111,7 +112,7 @@ describe('bad raw input', () => {
     const out = tmp('out-keep-');
     const rawGood = tmp('raw-good-');
     writeRaw(rawGood, records.slice(0, 3));
-    await runReport({ rawDirectories: [rawGood], outDir: out, explorerFiles: [], maxPathLength: 1 });
+    await runReport({ print: traceToGherkin, rawDirectories: [rawGood], outDir: out, explorerFiles: [], maxPathLength: 1 });
     const before = Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
 
     const rawBad = tmp('raw-bad-');

@@ -7,6 +7,7 @@ import { ConfidentialOutputError, refuseConfidential, runReport } from './report
 import { CoverageRecorder } from '../io/recorder';
 import { confidentialValues, recordsForTransitions, writeRaw } from './testing/records';
 import { writeAllOrNothing } from '../io/write';
+import { traceToGherkin } from '../scenarios/gherkin';
 
 /**
  * AUTH-08 for the reports: after a run with real generated values (worlds driven through every
@@ -45,7 +46,7 @@ describe('confidential values never reach the reports', () => {
     recorder.checks(['AUTH-08']);
     recorder.finish('failed', raw);
 
-    await runReport({ rawDirectories: [raw], outDir: out, explorerFiles: [] });
+    await runReport({ print: traceToGherkin, rawDirectories: [raw], outDir: out, explorerFiles: [] });
     const files = filesUnder(out);
     expect(files.map((f) => f.slice(out.length + 1)).sort()).toEqual(expect.arrayContaining(['coverage.json', 'index.html', 'summary.md']));
     for (const f of files) {

@@ -1,6 +1,5 @@
 import { join, relative } from 'node:path';
 import { findConfidential, redact } from '../model';
-import { traceToGherkin } from '../scenarios/gherkin';
 import { buildCoverage } from './coverage';
 import { coverageDot, renderSvg } from './diagram';
 import { ExplorerInputError, explorerFilesIn, readExplorerFiles, type ExplorerReach } from './explorer';
@@ -33,7 +32,8 @@ export interface ReportOptions {
   /** Explorer outputs; undefined reads `<outDir>/explorer.json` and `<outDir>/explorer/*.json` when they exist. */
   readonly explorerFiles?: readonly string[];
   readonly now?: Date;
-  readonly print?: GherkinPrinter;
+  /** Prints a proposed scenario's trace as Gherkin (the step library's `traceToGherkin`), passed in so reports need not know the step library. */
+  readonly print: GherkinPrinter;
 }
 
 export interface BuiltReport {
@@ -87,7 +87,7 @@ export async function buildReport(options: ReportOptions): Promise<BuiltReport> 
     ...(options.now ? { now: options.now } : {}),
   });
   const check = checkThresholds(coverage.summary, thresholds);
-  const proposals = proposeScenarios(coverage, planner, options.print ?? traceToGherkin);
+  const proposals = proposeScenarios(coverage, planner, options.print);
   // Names come from people and generators: anything that looks confidential is redacted (AUTH-08).
   const data: ReportData = redact({
     ...coverage,

@@ -6,6 +6,7 @@ import { lifecycleMachine } from '../model';
 import type { CoverageData } from './coverage';
 import { buildReport } from './report';
 import { checkMaxPathLength, computeTotals } from './totals';
+import { traceToGherkin } from '../scenarios/gherkin';
 
 /**
  * The totals in coverage.json must be what the statechart defines. This test derives them a
@@ -102,7 +103,7 @@ function independentCounts(maxPathLength: number) {
 
 async function reportJson(maxPathLength: number): Promise<CoverageData> {
   const raw = mkdtempSync(join(tmpdir(), 'totals-raw-'));
-  const built = await buildReport({ rawDirectories: [raw], outDir: mkdtempSync(join(tmpdir(), 'totals-out-')), maxPathLength, explorerFiles: [] });
+  const built = await buildReport({ print: traceToGherkin, rawDirectories: [raw], outDir: mkdtempSync(join(tmpdir(), 'totals-out-')), maxPathLength, explorerFiles: [] });
   const json = built.outputs.find((o) => o.name === 'coverage.json');
   return JSON.parse(json?.content ?? '{}') as CoverageData;
 }

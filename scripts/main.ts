@@ -5,6 +5,7 @@ import { redactText } from '../model';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport } from '../reports/report';
 import { renderTextSummary } from '../reports/text-summary';
 import { describeFailures } from '../reports/threshold-check';
+import { traceToGherkin } from '../scenarios/gherkin';
 
 /**
  * npm start: the main job. Clears reports/out/raw, runs every Gherkin scenario (npm run
@@ -118,7 +119,7 @@ async function main(): Promise<number> {
   process.stdout.write('[4/4] Coverage report ...\n');
   let result;
   try {
-    result = await runReport({ rawDirectories: [DEFAULT_RAW_DIR], outDir: DEFAULT_OUT_DIR });
+    result = await runReport({ print: traceToGherkin, rawDirectories: [DEFAULT_RAW_DIR], outDir: DEFAULT_OUT_DIR });
   } catch (e) {
     process.stderr.write(`[4/4] Coverage report failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;

@@ -2,12 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from './simulate';
 import { findConfidential } from '../model';
 
-function simulate(file: string) {
-  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/simulate.ts', file], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the command in-process through its exported main; one test below spawns it for real. */
+function simulate(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const sink = (write: (s: string) => void) => new Writable({ write(chunk, _enc, done) { write(String(chunk)); done(); } });
+  const code = main(args, { out: sink((s) => (stdout += s)), err: sink((s) => (stderr += s)) });
+  return { code, stdout, stderr };
 }
 
 type Printed = { outcomes: { command: string; outcome: { kind: string; rule?: string; fault?: { message: string; detail?: string }; transitions: { transition: string }[] } }[] };
@@ -48,5 +54,21 @@ describe('npm run simulate', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     writeFileSync(bad, '{"seed": 1,\n "commands": [,]}');
     expect(simulate(bad).stderr).toMatch(/not valid JSON at line 2/);
+  });
+
+  it('--help prints the usage and exits 0; a second file or an unknown option exits 2 naming it', () => {
+    const help = simulate('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run simulate -- FILE\.json/);
+    expect(simulate('a.json', 'b.json').stderr).toContain('unknown argument "b.json"');
+    const unknown = simulate('--frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown option "--frobnicate": should be one of --help');
+  });
+
+  it('runs as a real process: npm run simulate prints the outcomes as JSON', () => {
+    const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/simulate.ts', 'scenarios/examples/tba-with-application-id.json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as Printed).outcomes.at(-1)?.outcome).toMatchObject({ kind: 'refused', rule: 'AUTH-03' });
   });
 });
