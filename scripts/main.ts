@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { parseCommandLine, UsageError } from '../io/args';
 import { redactText } from '../model';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport } from '../reports/report';
 import { renderTextSummary } from '../reports/text-summary';
@@ -17,6 +18,26 @@ import { traceToGherkin } from '../scenarios/gherkin';
  * redacted); the tail is shown when a step fails. Exit code 0 when every scenario and property
  * passed and every coverage kind meets its threshold, 1 otherwise.
  */
+
+const USAGE = `usage: npm start
+  The main job: clears reports/out/raw, runs every Gherkin scenario, every property and a small
+  exhaustive exploration, then writes the coverage report (reports/out/index.html, summary.md,
+  coverage.json). Exit codes: 0 all passed and every threshold met; 1 otherwise; 2 bad arguments.`;
+
+/** --help prints the usage (exit 0); any argument is refused naming it (exit 2); otherwise undefined: run. */
+function handleArgs(args: readonly string[]): number | undefined {
+  try {
+    if (parseCommandLine(args, {}).help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`start: ${e.message}\n${USAGE}\n`);
+    return 2;
+  }
+  return undefined;
+}
 
 interface StepResult {
   readonly name: string;
@@ -102,6 +123,8 @@ function tail(file: string, lines: number): string {
 }
 
 async function main(): Promise<number> {
+  const early = handleArgs(process.argv.slice(2));
+  if (early !== undefined) return early;
   const started = Date.now();
   rmSync(DEFAULT_RAW_DIR, { recursive: true, force: true });
   mkdirSync(DEFAULT_RAW_DIR, { recursive: true });
