@@ -20,3 +20,4 @@ export { isPresent, stateIn } from './state';
 export { idsIn } from './ids';
 export type { Expectation, Trace } from './trace';
 export { formatSimulationFile, parseSimulationFile, SimulationFileError, type SimulationFile } from './simulation';
+export { describeIssues, fieldPath, JsonTextError, parseJsonText } from './json';

@@ -1,4 +1,6 @@
-import { isDeliberateFault, type DeliberateFault } from './faults';
+import { z } from 'zod';
+import { DELIBERATE_FAULT_IDS, isDeliberateFault, type DeliberateFault } from './faults';
+import { describeIssues, JsonTextError, parseJsonText } from './json';
 import type { Command } from './commands';
 import { CommandShapeError, parseCommand } from './parse';
 
@@ -16,57 +18,29 @@ export interface SimulationFile {
 
 export class SimulationFileError extends Error {}
 
-/** Line and column of a character offset, for JSON syntax errors. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
-}
-
-/** Where JSON.parse gave up, when its message does not say: the longest prefix that could still be valid JSON. */
-function errorOffset(text: string, message: string): number {
-  const pos = /position (\d+)/.exec(message);
-  if (pos) return Number(pos[1]);
-  const viable = (n: number) => {
-    try {
-      JSON.parse(text.slice(0, n));
-      return true;
-    } catch (e) {
-      const m = e instanceof Error ? e.message : '';
-      const at = /position (\d+)/.exec(m);
-      return m.includes('end of JSON input') || (at !== null && Number(at[1]) >= n);
-    }
-  };
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (viable(mid)) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+/** The envelope of a simulation file; each command is then read by parseCommand, which names its position. */
+const SimulationEnvelope = z.strictObject({
+  seed: z.int({ error: (iss) => `Invalid value ${JSON.stringify(iss.input)}: should be an integer` }).default(1),
+  faults: z
+    .array(z.string().refine(isDeliberateFault, { error: (iss) => `Invalid value ${JSON.stringify(iss.input)}: should be a deliberate fault ID (${DELIBERATE_FAULT_IDS.join(', ')})` }), {
+      error: (iss) => `Invalid value ${JSON.stringify(iss.input)}: should be a list of deliberate fault IDs (${DELIBERATE_FAULT_IDS.join(', ')})`,
+    })
+    .default([]),
+  commands: z.array(z.unknown(), { error: 'should be a list of commands' }),
+  origin: z.string().optional(),
+}, { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: should be seed, faults, commands, origin` : 'expected an object { "seed": number, "commands": [...] }') });
 
 export function parseSimulationFile(text: string, name: string): SimulationFile {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseJsonText(text, name);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const where = lineColumn(text, errorOffset(text, message));
-    throw new SimulationFileError(`${name}: not valid JSON at ${where}: ${message}. Fix the JSON syntax; see scenarios/examples/ for the format.`);
+    if (e instanceof JsonTextError) throw new SimulationFileError(`${e.message}. Fix the JSON syntax; see scenarios/examples/ for the format.`);
+    throw e;
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new SimulationFileError(`${name}: expected an object { "seed": number, "commands": [...] }`);
-  }
-  const file = json as Record<string, unknown>;
-  const seed = file.seed ?? 1;
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new SimulationFileError(`${name}: "seed" must be an integer, got ${JSON.stringify(seed)}`);
-  const faults = file.faults ?? [];
-  if (!Array.isArray(faults) || faults.some((f) => typeof f !== 'string' || !isDeliberateFault(f))) {
-    throw new SimulationFileError(`${name}: "faults" must be a list of deliberate fault IDs (AUTH-03, STATE-01, AUTH-07, OWN-03, SBX-02), got ${JSON.stringify(faults)}`);
-  }
-  if (!Array.isArray(file.commands)) throw new SimulationFileError(`${name}: "commands" must be a list of commands`);
+  const envelope = SimulationEnvelope.safeParse(json);
+  if (!envelope.success) throw new SimulationFileError(describeIssues(envelope.error).map((p) => `${name}: ${p}`).join('\n'));
+  const file = envelope.data;
   const commands = file.commands.map((c, i) => {
     try {
       return parseCommand(c, `commands[${i}]`);
@@ -75,7 +49,7 @@ export function parseSimulationFile(text: string, name: string): SimulationFile 
       throw e;
     }
   });
-  return { seed, faults: faults as DeliberateFault[], commands, ...(typeof file.origin === 'string' ? { origin: file.origin } : {}) };
+  return { seed: file.seed, faults: file.faults as DeliberateFault[], commands, ...(file.origin !== undefined ? { origin: file.origin } : {}) };
 }
 
 export function formatSimulationFile(file: SimulationFile): string {

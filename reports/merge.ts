@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { z } from 'zod';
 import type { CoverageRecord, CoverageSource, RecordedTransition } from '../io/recorder';
+import { fieldPath } from '../model';
 
 /**
  * Reading raw coverage (JSON lines written by reports/recorder.ts, one file per process) from
@@ -20,11 +22,6 @@ export class RawInputError extends Error {
   }
 }
 
-const SOURCES: readonly CoverageSource[] = ['scenario', 'property', 'explorer'];
-const STATUSES: readonly CoverageRecord['status'][] = ['passed', 'failed', 'skipped'];
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -32,74 +29,43 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
 
+/** zod's message for a field, in the report's form: `Invalid value number 3: should be a string or null`. */
+const should = (expected: string) => ({ error: (iss: { input?: unknown }) => `Invalid value ${describe(iss.input)}: should be ${expected}` });
+const nonEmpty = z.string(should('a non-empty string')).min(1, should('a non-empty string'));
+
+const TransitionSchema = z.object(
+  { id: nonEmpty, from: nonEmpty, event: nonEmpty, guard: z.string(should('a string or null')).nullable(), to: nonEmpty, owner: z.boolean(should('true or false')) },
+  should('an object {id, from, event, guard, to, owner}'),
+);
+
+/** One raw line: a CoverageRecord of format version 1. */
+const CoverageRecordSchema = z.object(
+  {
+    v: z.literal(1, should('1 (the only raw format version this report reads)')),
+    source: z.enum(['scenario', 'property', 'explorer'], should('scenario, property, explorer')),
+    name: nonEmpty,
+    file: z.string(should('a string when present')).optional(),
+    status: z.enum(['passed', 'failed', 'skipped'], should('passed, failed, skipped')),
+    transitions: z.array(TransitionSchema, should('an array')),
+    paths: z.array(z.array(nonEmpty, should('an array of strings')), should('an array of arrays of transition ids')),
+    rules: z.array(nonEmpty, should('an array of strings')),
+    outcomes: z.record(z.string(), z.int(should('a whole number')).min(0, should('a whole number')), should('an object of counts')),
+  },
+  should('an object (one CoverageRecord per line)'),
+) satisfies z.ZodType<CoverageRecord>;
+
 /** A shape error at a JSON path: `transitions[2].guard: Invalid value number 3: should be a string or null`. */
 class ShapeError extends Error {}
 
-function fail(at: string, value: unknown, expected: string): never {
-  throw new ShapeError(`${at}: Invalid value ${describe(value)}: should be ${expected}`);
-}
-
-function isObject(value: unknown): value is { [key: string]: Json } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function str(obj: { [key: string]: Json }, key: string, at: string): string {
-  const v = obj[key];
-  if (typeof v !== 'string' || v.length === 0) fail(`${at}${key}`, v, 'a non-empty string');
-  return v;
-}
-
-function strArray(value: unknown, at: string): string[] {
-  if (!Array.isArray(value)) fail(at, value, 'an array of strings');
-  return value.map((v, i) => (typeof v === 'string' && v.length > 0 ? v : fail(`${at}[${i}]`, v, 'a non-empty string')));
-}
-
-function parseTransition(value: unknown, at: string): RecordedTransition {
-  if (!isObject(value)) fail(at, value, 'an object {id, from, event, guard, to, owner}');
-  const guard = value.guard;
-  if (guard !== null && typeof guard !== 'string') fail(`${at}.guard`, guard, 'a string or null');
-  if (typeof value.owner !== 'boolean') fail(`${at}.owner`, value.owner, 'true or false');
-  return {
-    id: str(value, 'id', `${at}.`),
-    from: str(value, 'from', `${at}.`),
-    event: str(value, 'event', `${at}.`),
-    guard,
-    to: str(value, 'to', `${at}.`),
-    owner: value.owner,
-  };
-}
-
 /** Validates one parsed line against CoverageRecord; throws ShapeError naming the field. */
 export function parseRecord(value: unknown): CoverageRecord {
-  if (!isObject(value)) fail('record', value, 'an object (one CoverageRecord per line)');
-  if (value.v !== 1) fail('v', value.v, '1 (the only raw format version this report reads)');
-  const source = value.source;
-  if (typeof source !== 'string' || !(SOURCES as readonly string[]).includes(source)) fail('source', source, SOURCES.join(', '));
-  const status = value.status;
-  if (typeof status !== 'string' || !(STATUSES as readonly string[]).includes(status)) fail('status', status, STATUSES.join(', '));
-  const file = value.file;
-  if (file !== undefined && typeof file !== 'string') fail('file', file, 'a string when present');
-  if (!Array.isArray(value.transitions)) fail('transitions', value.transitions, 'an array');
-  const transitions = value.transitions.map((t, i) => parseTransition(t, `transitions[${i}]`));
-  if (!Array.isArray(value.paths)) fail('paths', value.paths, 'an array of arrays of transition ids');
-  const paths = value.paths.map((p, i) => strArray(p, `paths[${i}]`));
-  const rules = strArray(value.rules, 'rules');
-  const outcomes = value.outcomes;
-  if (!isObject(outcomes)) fail('outcomes', outcomes, 'an object of counts');
-  for (const [k, n] of Object.entries(outcomes)) {
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) fail(`outcomes.${k}`, n, 'a whole number');
+  const parsed = CoverageRecordSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ShapeError(`${issue.path.length > 0 ? fieldPath(issue.path) : 'record'}: ${issue.message}`);
   }
-  return {
-    v: 1,
-    source: source as CoverageSource,
-    name: str(value, 'name', ''),
-    ...(file !== undefined ? { file } : {}),
-    status: status as CoverageRecord['status'],
-    transitions,
-    paths,
-    rules,
-    outcomes: outcomes as Record<string, number>,
-  };
+  const { file, ...rest } = parsed.data;
+  return { ...rest, ...(file !== undefined ? { file } : {}) };
 }
 
 export interface RawRecord {

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { fieldPath, JsonTextError, parseJsonText } from '../model';
 import { COVERAGE_KINDS, KIND_LABELS, type CoverageKind, type KindSummary } from './coverage';
 import { isMaxPathLength, MAX_PATH_LENGTH_RULE } from './totals';
 
@@ -20,35 +22,35 @@ export class ThresholdsError extends Error {
   }
 }
 
+const percentage = z.number({ error: (iss) => `Invalid value ${JSON.stringify(iss.input)}: should be a percentage from 0 to 100` }).min(0, { error: (iss) => `Invalid value ${JSON.stringify(iss.input)}: should be a percentage from 0 to 100` }).max(100, { error: (iss) => `Invalid value ${JSON.stringify(iss.input)}: should be a percentage from 0 to 100` });
+
+const ThresholdsSchema = z.object(
+  {
+    maxPathLength: z.unknown().refine(isMaxPathLength, { error: (iss) => `Invalid value ${JSON.stringify(iss.input)}: should be ${MAX_PATH_LENGTH_RULE}` }),
+    minimum: z.strictObject(Object.fromEntries(COVERAGE_KINDS.map((k) => [k, percentage])) as Record<CoverageKind, typeof percentage>, {
+      error: (iss) =>
+        iss.code === 'unrecognized_keys' ? `unknown coverage kind "${iss.keys[0]}": should be one of ${COVERAGE_KINDS.join(', ')}` : `Invalid value: should be an object with a percentage for each of ${COVERAGE_KINDS.join(', ')}`,
+    }),
+  },
+  { error: `Invalid value: should be an object { "maxPathLength": n, "minimum": { ${COVERAGE_KINDS.join(', ')} } }` },
+);
+
 export function parseThresholds(text: string, file: string): Thresholds {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonText(text, file);
   } catch (e) {
-    throw new ThresholdsError(`${file}: not valid JSON (${(e as Error).message})`);
+    if (e instanceof JsonTextError) throw new ThresholdsError(e.message);
+    throw e;
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ThresholdsError(`${file}: Invalid value: should be an object { "maxPathLength": n, "minimum": { ${COVERAGE_KINDS.join(', ')} } }`);
+  const parsed = ThresholdsSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // An unknown kind is reported at its own key, as a user would look for it.
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+    throw new ThresholdsError(`${file}: ${fieldPath(path)}: ${issue.message}`);
   }
-  const { maxPathLength, minimum } = value as { maxPathLength?: unknown; minimum?: unknown };
-  if (!isMaxPathLength(maxPathLength)) {
-    throw new ThresholdsError(`${file}: maxPathLength: Invalid value ${JSON.stringify(maxPathLength)}: should be ${MAX_PATH_LENGTH_RULE}`);
-  }
-  if (typeof minimum !== 'object' || minimum === null || Array.isArray(minimum)) {
-    throw new ThresholdsError(`${file}: minimum: Invalid value: should be an object with a percentage for each of ${COVERAGE_KINDS.join(', ')}`);
-  }
-  const given = minimum as Record<string, unknown>;
-  const unknown = Object.keys(given).filter((k) => !(COVERAGE_KINDS as readonly string[]).includes(k));
-  if (unknown.length > 0) throw new ThresholdsError(`${file}: minimum.${unknown[0]}: unknown coverage kind: should be one of ${COVERAGE_KINDS.join(', ')}`);
-  const out = {} as Record<CoverageKind, number>;
-  for (const kind of COVERAGE_KINDS) {
-    const v = given[kind];
-    if (typeof v !== 'number' || !(v >= 0 && v <= 100)) {
-      throw new ThresholdsError(`${file}: minimum.${kind}: Invalid value ${JSON.stringify(v)}: should be a percentage from 0 to 100`);
-    }
-    out[kind] = v;
-  }
-  return { file, maxPathLength, minimum: out };
+  return { file, maxPathLength: parsed.data.maxPathLength as number, minimum: parsed.data.minimum };
 }
 
 export function readThresholds(file = DEFAULT_THRESHOLDS_FILE): Thresholds {
