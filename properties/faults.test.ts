@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfiguration, loadSupport, runCucumber, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { describe, expect, it } from 'vitest';
 import { apply, createWorld, DELIBERATE_FAULT_IDS, findConfidential, parseSimulationFile, type DeliberateFault } from '../model';
 import { expectationToStep } from '../scenarios/gherkin';
@@ -39,24 +40,45 @@ function findFault(fault: DeliberateFault): { failure: PropertyFailure; report: 
 }
 
 interface Run {
-  readonly code: number | null;
+  readonly code: number;
   readonly output: string;
 }
 
-/** cucumber-js with the project's support code (adhoc profile: no HTML/JUnit report), in a clean environment. */
-function cucumber(files: readonly string[], faults: string | undefined): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HARNESS_RAW_DIR: join(scratch, 'raw'), FORCE_COLOR: '0', NO_COLOR: '1' };
-  delete env.HARNESS_FAULT;
-  delete env.HARNESS_SEED;
-  if (faults) env.HARNESS_FAULT = faults;
-  return new Promise((resolve, reject) => {
-    const child = spawn(join('node_modules', '.bin', 'cucumber-js'), ['-p', 'adhoc', ...files], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
+/** Support code is loaded (compiled by ts-node, as the profile says) once, then reused by every run. */
+let support: ISupportCodeLibrary | undefined;
+
+/**
+ * cucumber-js in this process, through its JavaScript API: the adhoc profile of cucumber.js
+ * (the project's support code, progress output only) on `files`. The World reads
+ * HARNESS_FAULT and HARNESS_SEED from process.env when a scenario starts, and the coverage
+ * recorder HARNESS_RAW_DIR when it writes, so those are set for the run and restored after
+ * it; runs therefore go one at a time.
+ */
+async function cucumber(files: readonly string[], faults: string | undefined): Promise<Run> {
+  let output = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      output += chunk.toString();
+      done();
+    },
   });
+  const environment = { cwd: process.cwd(), stdout: stream, stderr: stream, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } };
+  const { runConfiguration } = await loadConfiguration({ profiles: ['adhoc'], provided: { paths: [...files] } }, environment);
+  support ??= await loadSupport(runConfiguration, environment);
+  const saved = { HARNESS_FAULT: process.env.HARNESS_FAULT, HARNESS_SEED: process.env.HARNESS_SEED, HARNESS_RAW_DIR: process.env.HARNESS_RAW_DIR };
+  delete process.env.HARNESS_FAULT;
+  delete process.env.HARNESS_SEED;
+  if (faults) process.env.HARNESS_FAULT = faults;
+  process.env.HARNESS_RAW_DIR = join(scratch, 'raw');
+  try {
+    const { success } = await runCucumber({ ...runConfiguration, support }, environment);
+    return { code: success ? 0 : 1, output };
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
 
 describe('deliberate faults are caught', () => {
@@ -104,13 +126,11 @@ describe('deliberate faults are caught', () => {
       return { fault, path };
     });
     const paths = files.map((f) => f.path);
-    // One process per condition keeps this affordable: every scenario with no fault, every
-    // scenario with all faults on, and the AUTH-03 scenario with only its own fault.
-    const [off, allOn, auth03] = await Promise.all([
-      cucumber(paths, undefined),
-      cucumber(paths, DELIBERATE_FAULT_IDS.join(',')),
-      cucumber([files[DELIBERATE_FAULT_IDS.indexOf('AUTH-03')].path], 'AUTH-03'),
-    ]);
+    // Three runs: every scenario with no fault, every scenario with all faults on, and the
+    // AUTH-03 scenario with only its own fault.
+    const off = await cucumber(paths, undefined);
+    const allOn = await cucumber(paths, DELIBERATE_FAULT_IDS.join(','));
+    const auth03 = await cucumber([files[DELIBERATE_FAULT_IDS.indexOf('AUTH-03')].path], 'AUTH-03');
     expect(off.output).toContain(`${files.length} scenarios (${files.length} passed)`);
     expect(off.code).toBe(0);
     expect(allOn.code, allOn.output).toBe(1);
