@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,28 +8,28 @@ import type { CoverageData } from './coverage';
 import type { ReportData } from './report-data';
 import { runReport } from './report';
 import { traceToGherkin } from '../scenarios/gherkin';
+import { runCucumber, type CucumberRun } from '../scenarios/testing/cucumber';
 
 /**
- * The report on the project's real Gherkin scenarios, run by cucumber-js as a user would:
- * parallel and serial runs give the same coverage; deleting the scenarios that alone cover a
+ * The report on the project's real Gherkin scenarios, run by cucumber-js (in-process, through its
+ * JavaScript API): parallel and serial runs give the same results and the same coverage; deleting the scenarios that alone cover a
  * transition makes the report list it uncovered with a proposed scenario (which itself runs
  * green and covers it) and makes --check fail; nothing confidential reaches the output.
  */
 
 const tmp = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
 
-function cucumber(args: readonly string[], rawDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join('node_modules', '.bin', 'cucumber-js'), ['-p', 'adhoc', ...args], {
-      env: { ...process.env, HARNESS_RAW_DIR: rawDir, FORCE_COLOR: '0', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+/** cucumber-js on the project's features, in-process (scenarios/testing/cucumber.ts). */
+function cucumber(args: readonly string[], rawDir: string): Promise<CucumberRun> {
+  return runCucumber(['-p', 'adhoc', ...args], { HARNESS_RAW_DIR: rawDir });
+}
+
+/** The coverage records a run wrote, one per scenario, in a stable order. */
+function records(rawDir: string): { name: string; status: string }[] {
+  return readdirSync(rawDir)
+    .flatMap((f) => readFileSync(join(rawDir, f), 'utf8').split('\n').filter(Boolean))
+    .map((line) => JSON.parse(line) as { name: string; status: string })
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
 function sink(): { stream: NodeJS.WritableStream; text: () => string } {
@@ -60,21 +59,28 @@ const FEATURES = 'features';
 let serialRaw: string;
 let serialOut: string;
 let serial: ReportData;
+let serialOutput: string;
 
 beforeAll(async () => {
   serialRaw = tmp('cuke-serial-raw-');
   const run = await cucumber([FEATURES], serialRaw);
   expect(run.code, run.output.slice(-2000)).toBe(0);
+  serialOutput = run.output;
   serialOut = tmp('cuke-serial-out-');
   serial = (await runReport({ print: traceToGherkin, rawDirectories: [serialRaw], outDir: serialOut, explorerFiles: [] })).data;
 }, 300_000);
 
 describe('report on the real scenarios', () => {
-  it('features run with --parallel 2 give the same coverage as a serial run', async () => {
+  it('features run with --parallel 2 give the same results and the same coverage as a serial run', async () => {
     const raw = tmp('cuke-parallel-raw-');
     const run = await cucumber([FEATURES, '--parallel', '2'], raw);
     expect(run.code, run.output.slice(-2000)).toBe(0);
     expect(readdirSync(raw).length).toBeGreaterThanOrEqual(2);
+    const summary = (out: string) => /\d+ scenarios \([^)]*\)\n\d+ steps \([^)]*\)/.exec(out)?.[0];
+    expect(summary(run.output)).toBe(summary(serialOutput));
+    const serialRecords = records(serialRaw);
+    expect(serialRecords.length).toBeGreaterThanOrEqual(60);
+    expect(records(raw)).toEqual(serialRecords);
     const parallel = (await runReport({ print: traceToGherkin, rawDirectories: [raw], outDir: tmp('cuke-parallel-out-'), explorerFiles: [] })).data;
     expect(coverageOf(parallel)).toEqual(coverageOf(serial));
     expect(parallel.inputs.records).toBe(serial.inputs.records);
