@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COVERAGE_KINDS } from './coverage';
+import { COVERAGE_KINDS } from './coverage-data';
 import { STATUS_STYLE } from './diagram';
 import type { ReportData } from './report-data';
 import { runReport } from './report';

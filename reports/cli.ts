@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { parseCommandLine, UsageError } from '../io/args';
 import { traceToGherkin } from '../scenarios/gherkin';
-import { KIND_LABELS } from './coverage';
+import { KIND_LABELS } from './coverage-data';
 import { ExplorerInputError } from './explorer';
 import { RawInputError } from './merge';
 import { ConfidentialOutputError, DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport, type ReportOptions } from './report';

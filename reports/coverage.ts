@@ -3,9 +3,10 @@ import type { ExplorerReach } from './explorer';
 import type { MergedCheck, MergedRaw } from './merge';
 import type { PlanResult } from '../planner/planner';
 import type { ChainItem, StatechartTotals } from './totals';
+import { FORMAT_VERSION, COVERAGE_KINDS, KIND_LABELS, type CoverageKind, type ItemStatus, type KindSummary, type CoveredBy, type StateCoverage, type TransitionCoverage, type ChainCoverage, type CheckResult, type RuleRow, type CheckSummary, type CoverageData } from './coverage-data';
 
 /**
- * The coverage model: data first, rendering second. Built from the statechart's totals, the
+ * The coverage model: data first, rendering second. Its schema is coverage-data.ts; this module builds it. Built from the statechart's totals, the
  * merged raw records and (optionally) the explorer's reachable transitions; every renderer
  * (JSON, HTML, Markdown) is a pure function of it.
  *
@@ -19,127 +20,6 @@ import type { ChainItem, StatechartTotals } from './totals';
  *    flagged `suspicious`.
  * Percentages are covered / reachable.
  */
-
-export const FORMAT_VERSION = 1;
-
-export const COVERAGE_KINDS = ['states', 'transitions', 'transitionPairs', 'paths', 'rules', 'assumptions'] as const;
-export type CoverageKind = (typeof COVERAGE_KINDS)[number];
-
-export const KIND_LABELS = {
-  states: 'States',
-  transitions: 'Transitions',
-  transitionPairs: 'Transition pairs',
-  paths: 'Lifecycle paths',
-  rules: 'Rules',
-  assumptions: 'Assumptions and facts',
-} as const satisfies Record<CoverageKind, string>;
-
-export type ItemStatus = 'covered' | 'uncovered' | 'unreachable';
-
-export interface KindSummary {
-  readonly total: number;
-  readonly reachable: number;
-  readonly unreachable: number;
-  readonly covered: number;
-  readonly uncovered: number;
-  /** covered / reachable, in percent, one decimal; 100 when nothing is reachable. */
-  readonly percentage: number;
-}
-
-export interface CoveredBy {
-  readonly scenarios: readonly string[];
-  readonly properties: readonly string[];
-  readonly explorer: readonly string[];
-}
-
-export interface StateCoverage {
-  readonly id: string;
-  readonly status: ItemStatus;
-  readonly coveredBy: CoveredBy;
-  readonly unreachableBecause?: string;
-}
-
-export interface TransitionCoverage {
-  readonly id: string;
-  readonly from: string;
-  readonly event: string;
-  readonly guard: string | null;
-  readonly to: string;
-  readonly rules: readonly string[];
-  readonly declaredOn: string;
-  readonly status: ItemStatus;
-  readonly coveredBy: CoveredBy;
-  /** Checks that took it in the record's owner account, and in an account where it is installed. */
-  readonly accounts: { readonly owner: number; readonly installed: number };
-  /** Explorer configurations that reached it (when explorer output was given). */
-  readonly explorer?: readonly string[];
-  readonly unreachableBecause?: string;
-  /** Why this item deserves a look: the statechart allows it but the world never takes it, or covered though unexplored. */
-  readonly suspicious?: string;
-}
-
-export interface ChainCoverage {
-  readonly id: string;
-  readonly transitions: readonly string[];
-  readonly status: ItemStatus;
-  readonly coveredBy: CoveredBy;
-  readonly unreachableBecause?: string;
-}
-
-export type CheckResult = 'passed' | 'failed' | 'not run';
-
-export interface RuleRow {
-  readonly id: string;
-  readonly area: string;
-  readonly text: string;
-  readonly status: Exclude<ItemStatus, 'unreachable'>;
-  readonly result: CheckResult;
-  readonly scenarios: readonly string[];
-  readonly properties: readonly string[];
-  /** Statechart transitions that implement the rule (transition meta). */
-  readonly transitions: readonly string[];
-  /** How often the world refused something by this rule in the runs. */
-  readonly refusals: number;
-}
-
-export interface CheckSummary {
-  readonly source: string;
-  readonly name: string;
-  readonly file?: string;
-  readonly status: string;
-  readonly transitions: number;
-  readonly rules: readonly string[];
-}
-
-export interface CoverageData {
-  readonly formatVersion: number;
-  readonly generatedAt: string;
-  /** What the totals are relative to. */
-  readonly relativeTo: {
-    readonly statechart: string;
-    readonly initialState: string;
-    readonly maxPathLength: number;
-    readonly pathsAre: string;
-    readonly explorerConfigurations: readonly string[] | null;
-  };
-  readonly inputs: {
-    readonly rawDirectories: readonly string[];
-    readonly rawFiles: number;
-    readonly records: number;
-    readonly scenarios: { readonly passed: number; readonly failed: number; readonly skipped: number };
-    readonly properties: { readonly passed: number; readonly failed: number; readonly skipped: number };
-  };
-  readonly summary: Readonly<Record<CoverageKind, KindSummary>>;
-  readonly states: readonly StateCoverage[];
-  readonly transitions: readonly TransitionCoverage[];
-  readonly transitionPairs: readonly ChainCoverage[];
-  readonly paths: readonly ChainCoverage[];
-  readonly rules: readonly RuleRow[];
-  readonly assumptions: readonly RuleRow[];
-  /** Outcome kinds and refusing rules seen across every check, counted. */
-  readonly outcomes: Readonly<Record<string, number>>;
-  readonly checks: readonly CheckSummary[];
-}
 
 /** What the planner says about an uncovered item; `unreachable` results make it not a gap. */
 export interface Judge {
@@ -407,3 +287,4 @@ export function buildCoverage(input: CoverageInput): CoverageData {
     })),
   };
 }
+

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findConfidential } from '../model';
 import { main } from './cli';
-import type { CoverageData } from './coverage';
+import type { CoverageData } from './coverage-data';
 import type { ReportData } from './report-data';
 import { runReport } from './report';
 import { traceToGherkin } from '../scenarios/gherkin';

@@ -1,6 +1,6 @@
 import type { AnyStateNode } from 'xstate';
 import { lifecycleMachine } from '../model';
-import type { ItemStatus, StateCoverage, TransitionCoverage } from './coverage';
+import type { ItemStatus, StateCoverage, TransitionCoverage } from './coverage-data';
 
 /**
  * The statechart as a Graphviz diagram: states (compound states as clusters, read from the

@@ -1,4 +1,4 @@
-import { COVERAGE_KINDS, KIND_LABELS, type ChainCoverage, type CoveredBy, type ItemStatus, type RuleRow } from './coverage';
+import { COVERAGE_KINDS, KIND_LABELS, type ChainCoverage, type CoveredBy, type ItemStatus, type RuleRow } from './coverage-data';
 import { STATUS_STYLE } from './diagram';
 import type { ReportData } from './report-data';
 

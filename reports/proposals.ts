@@ -1,5 +1,6 @@
 import type { Trace } from '../model';
-import type { CoverageData, Judge } from './coverage';
+import type { CoverageData } from './coverage-data';
+import type { Judge } from './coverage';
 import { planToTrace, type PlanResult } from '../planner/planner';
 
 /**

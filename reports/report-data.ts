@@ -1,4 +1,4 @@
-import type { CoverageData, CoverageKind } from './coverage';
+import type { CoverageData, CoverageKind } from './coverage-data';
 import type { Proposal } from './proposals';
 import type { ThresholdResult } from './threshold-check';
 

@@ -1,4 +1,4 @@
-import { COVERAGE_KINDS, KIND_LABELS } from './coverage';
+import { COVERAGE_KINDS, KIND_LABELS } from './coverage-data';
 import type { ReportData } from './report-data';
 
 /** The one-screen console summary printed by `npm run report` and `npm start`. */

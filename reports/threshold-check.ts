@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fieldPath, JsonTextError, parseJsonText } from '../model';
-import { COVERAGE_KINDS, KIND_LABELS, type CoverageKind, type KindSummary } from './coverage';
+import { COVERAGE_KINDS, KIND_LABELS, type CoverageKind, type KindSummary } from './coverage-data';
 import { isMaxPathLength, MAX_PATH_LENGTH_RULE } from './totals';
 
 /** The one configuration file of coverage thresholds (reports/thresholds.json) and the check against it. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lifecycleMachine } from '../model';
-import type { CoverageData } from './coverage';
+import type { CoverageData } from './coverage-data';
 import { buildReport } from './report';
 import { checkMaxPathLength, computeTotals } from './totals';
 import { traceToGherkin } from '../scenarios/gherkin';
