@@ -109,14 +109,14 @@ Feature: Authentication by endpoint version
     And it is tracked by the integration record "App"
     And the execution log of "App" in "Acme" has 2 entries
 
-  @AUTH-05
+  @AUTH-05 @FACT-13 @ASM-18
   Scenario: Wrong credentials and bad signatures are refused
     Given "Acme" has a user "Lee" whose role is integration-full
     When "Acme" receives a get request on endpoint 2019.1 with user credentials of "Lee" with a wrong password and the Application ID of "App"
     Then it is refused with code INVALID_LOGIN_CREDENTIALS
     When "Acme" receives a get request on endpoint 2019.1 with token-based authentication for "App" with token "T1" and an invalid signature
     Then it is refused by AUTH-05
-    And the Login Audit Trail shows "invalid_signature"
+    And the Login Audit Trail shows "InvalidSignature"
     When "Acme" receives a get request on endpoint 2019.1 with token-based authentication for "App" with a forged token
     Then it is refused with code INVALID_LOGIN_ATTEMPT
     And the Login Audit Trail shows "invalid_token"
@@ -134,12 +134,12 @@ Feature: Authentication by endpoint version
     When "Acme" receives a login request on endpoint 2019.1 with token-based authentication for "App" with token "T1"
     Then it is refused by FACT-07
 
-  @FACT-08 @AUTH-01
+  @FACT-08 @AUTH-01 @FACT-13
   Scenario: Token-based requests need the Token-Based Authentication feature
     Given the Token-Based Authentication feature is disabled in "Acme"
     When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1"
     Then it is refused by FACT-08
-    And the Login Audit Trail shows "feature_disabled"
+    And the Login Audit Trail shows "FeatureDisabled"
 
   @FACT-04
   Scenario: An access token works only in its own account

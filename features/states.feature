@@ -7,7 +7,7 @@ Feature: States of a record in each account
     And a customer account "Customer"
     And "Partner" creates the integration record "App" permitting user credentials and token-based authentication
 
-  @STATE-01
+  @STATE-01 @FACT-13
   Scenario: A Blocked record has its token-based requests rejected
     Given "Partner" creates the access token "P1" for "App"
     And "Partner" blocks the integration record "App"
@@ -16,7 +16,7 @@ Feature: States of a record in each account
     And it is refused with code INVALID_LOGIN_ATTEMPT
     And the Login Audit Trail shows "consumer_key_refused"
 
-  @STATE-01
+  @STATE-01 @ASM-18
   Scenario: A Blocked record has its user-credential requests rejected
     Given "Partner" blocks the integration record "App"
     When "Partner" receives a search request on endpoint 2019.2 with user credentials and the Application ID of "App"

@@ -80,7 +80,7 @@ Feature: End-to-end stories across accounts
     When "Customer" opens the Integrations list
     Then the Integrations list shows "App" as Enabled
 
-  @FACT-05 @REC-05
+  @FACT-05 @REC-05 @FACT-13
   Scenario: Consumer credentials are regenerated while existing tokens keep working
     Given a partner account "Partner"
     And a customer account "Customer"
@@ -93,4 +93,4 @@ Feature: End-to-end stories across accounts
     Then it is accepted
     When "Customer" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the old consumer key
     Then it is refused by REC-05
-    And the Login Audit Trail shows "invalid_consumer_key"
+    And the Login Audit Trail shows "consumer_key_unknown"

@@ -44,7 +44,7 @@ export const ASSUMPTIONS = {
   },
   'ASM-07': {
     title: 'Order in which a request is refused',
-    choice: 'AUTH-03 (Application ID with token-based authentication) first, on every operation; then the endpoint era (AUTH-04, AUTH-07); then credentials and consumer key, token and signature; then the permitted methods; then the State.',
+    choice: 'Ambiguous authentication first, on every operation: token-based authentication with an Application ID (AUTH-03), a Passport (FACT-09) or an open session (FACT-10); then the endpoint era (AUTH-04, AUTH-07); then credentials and consumer key, token and signature, timestamp and nonce (FACT-12, FACT-11); then the permitted methods; then the State.',
     why: 'A request breaking several rules gets one reason; the most specific documented failure comes first.',
     rules: ['AUTH-03', 'AUTH-04', 'AUTH-07', 'AUTH-01', 'STATE-01'],
   },
@@ -102,6 +102,18 @@ export const ASSUMPTIONS = {
     why: 'AUTH-05: the Application ID is sent once per session, so the session stands for it.',
     rules: ['AUTH-05', 'STATE-01'],
   },
+  'ASM-17': {
+    title: 'The replay window and the nonces kept',
+    choice: 'SOAP and RESTlet token-based requests get the ±5 minutes Oracle documents for the TBA authorization flow (FACT-12): a timestamp further than 300 seconds from the time received is refused as InvalidTimestamp. A nonce is checked against the nonces of the same token\'s accepted requests, whatever their timestamp, after the signature and before the State; it is kept only once the request is accepted (a refusal changes nothing, ASM-06), and only while its timestamp is inside the window of the latest accepted request. A nonce always comes with its timestamp. Requests without nonce and timestamp (the model-only scenarios) are not checked.',
+    why: 'Oracle gives the window only for the authorization flow and says of SOAP only that an "incorrect timestamp" fails; keeping older nonces adds nothing, since their timestamp would be refused anyway, and keeps the world bounded.',
+    rules: ['AUTH-05'],
+  },
+  'ASM-18': {
+    title: 'Wire values no public source shows',
+    choice: 'Login Audit Trail details waiting_for_approval, integration_blocked, default_integration_blocked, invalid_token and method_not_permitted; on SOAP, refusals other than an invalid login and Ambiguous authentication are invalidCredentialsFault with code USER_ERROR and the model\'s message, except an invalid session (invalidSessionFault, SESSION_TIMED_OUT) and wrong user credentials (INVALID_LOGIN_CREDENTIALS); on RESTlets every refusal is HTTP 401 with the model\'s code and message in NetSuite\'s error body; ssoLogin takes a passport header like login; logout answers success and the session stays open in the model (it has no logout); an unknown account or consumer key is an invalid login answered without a model command; a JSESSIONID cookie with token-based authentication makes a RESTlet call ambiguous as it does a SOAP request (FACT-10); account IDs are seven digits; the Issue Token answer is JSON { "token", "tokenSecret" }.',
+    why: 'The simulator must answer every refusal somehow; where Oracle\'s pages and public fixtures are silent the answer follows the documented ones nearest to it.',
+    rules: ['STATE-01', 'STATE-02', 'AUTH-01', 'TOKEN-01'],
+  },
 } as const satisfies Record<string, { title: string; choice: string; why: string; rules: readonly RuleId[] }>;
 
 /** Documented NetSuite behaviour the issue asks for beyond the two source texts. */
@@ -114,7 +126,31 @@ export const FACTS = {
   'FACT-06': { text: 'The Default Web Services Integrations record tracks requests with neither an Application ID nor token-based authentication, accepted only on 2015.1 and earlier; blocking it blocks them; it cannot use token-based authentication.' },
   'FACT-07': { text: 'The login operation is not available with token-based authentication.' },
   'FACT-08': { text: 'Token-based requests need the Token-Based Authentication feature enabled in the account.' },
-} as const satisfies Record<string, { text: string }>;
+  'FACT-09': {
+    text: 'A token-based SOAP request that also carries a Passport (e-mail and password) is refused as "Ambiguous authentication".',
+    source: 'Oracle NetSuite Help, "Token-Based Authentication Errors in SOAP Web Services" (docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1509544929.html): an Application ID, a passport object or a valid JSESSIONID besides the TBA header returns an ambiguous authentication error. The answer\'s form: faultstring "Ambiguous authentication", invalidCredentialsFault with code USER_ERROR (github.com/NetSweet/netsuite/issues/368).',
+  },
+  'FACT-10': {
+    text: 'A token-based SOAP request sent in an open session (a valid JSESSIONID) is refused as "Ambiguous authentication".',
+    source: 'Oracle NetSuite Help, section_1509544929 (as FACT-09).',
+  },
+  'FACT-11': {
+    text: 'A token-based request whose nonce the same token already used is refused as an invalid login; the Login Audit Trail shows NonceUsed (SOAP) or nonce_used (RESTlets).',
+    source: 'Oracle NetSuite Help, section_1509544929 ("Issues with Nonce and Invalid Timestamps": reusing nonce and timestamp is not allowed) and "Error Messages for RESTlets, SOAP Web Services, and REST Web Services" (subsect_156935170194.html: nonce_used / NonceUsed).',
+  },
+  'FACT-12': {
+    text: 'A token-based request\'s timestamp must be within plus or minus five minutes of the server time; otherwise it is an invalid login, shown as InvalidTimestamp in the Login Audit Trail.',
+    source: 'Oracle NetSuite Help, "Error Messages for the TBA Authorization Flow" (subsect_156934879823.html: InvalidTimestamp, ±5 minutes of the server time); section_1509544929 (an incorrect timestamp fails a SOAP request). The window for requests is ASM-17.',
+  },
+  'FACT-13': {
+    text: 'What NetSuite shows for a refused login: on SOAP a fault (HTTP 500, faultcode soapenv:Server.userException) whose detail is a platform fault (invalidCredentialsFault, invalidSessionFault...) with a code from FaultCodeType and a message, an invalid login being "Invalid login attempt." with code USER_ERROR; on RESTlets HTTP 401 with {"error":{"code":"INVALID_LOGIN_ATTEMPT","message":"Invalid login attempt."}}; in the Login Audit Trail the details consumer_key_refused (Blocked), consumer_key_unknown, FeatureDisabled and InvalidSignature.',
+    source: 'github.com/NetSweet/netsuite/issues/368 (fault envelope); github.com/netsuitephp/netsuite-php/issues/121 ("[soapenv:Server.userException] Invalid login attempt", InvalidSignature in the Login Audit Trail); github.com/fylein/netsuite-sdk-py/issues/29 (zeep Fault "Invalid login attempt."); netsuitephp/netsuite-php src/Classes/FaultCodeType.php (USER_ERROR, INVALID_LOGIN_CREDENTIALS, SESSION_TIMED_OUT...); Oracle NetSuite Help subsect_156935170194.html (consumer_key_refused, consumer_key_unknown, FeatureDisabled) and subsect_158324637123.html (InvalidSignature); the RESTlet body as public integration logs quote it.',
+  },
+  'FACT-14': {
+    text: 'Requests name their account by its ID: the tokenPassport and passport account, the OAuth realm, nlauth_account. A sandbox\'s ID is its production\'s with _SB1, _SB2..., upper case: a lower-case realm fails (InvalidSignature). The Issue Token endpoint is GET or POST /rest/issuetoken?consumerKey=... authenticated with an NLAuth header.',
+    source: 'Oracle NetSuite Help, "TokenPassport Complex Type" (section_4395630653.html) "Issue Token and Revoke Token REST Services for Token-based Authentication" (chapter_157017286140.html) and "The IssueToken Endpoint" (section_156337184796.html: Require Approval decides Enabled or Waiting for Approval); github.com/fylein/netsuite-sdk-py/issues/29 and github.com/netsuitephp/netsuite-php/issues/121 (12345_SB1, not 12345_sb1); public SuiteScript calling rest/issuetoken?consumerKey= with an NLAuth Authorization header.',
+  },
+} as const satisfies Record<string, { text: string; source?: string }>;
 
 export type AssumptionId = keyof typeof ASSUMPTIONS;
 export type FactId = keyof typeof FACTS;

@@ -18,22 +18,36 @@ export interface ConsumerKeyRef {
 /** An access token by handle, or a forged one no account issued. */
 export type TokenRef = { readonly handle: string } | { readonly forged: true };
 
+/** User credentials: a user by name and whether the password matched (the wire decides that). */
+export interface PassportCredentials {
+  readonly user: string;
+  readonly password: 'valid' | 'invalid';
+}
+
+export type PassportAuth = { readonly kind: 'passport'; readonly applicationId?: ApplicationIdRef } & PassportCredentials;
+
+export interface TbaAuth {
+  readonly kind: 'tba';
+  readonly consumerKey: ConsumerKeyRef;
+  readonly token: TokenRef;
+  readonly signature: 'valid' | 'invalid';
+  /** Sent with TBA, it makes the request ambiguous (AUTH-03). */
+  readonly applicationId?: ApplicationIdRef;
+  /** A Passport sent with TBA makes the request ambiguous (FACT-09). */
+  readonly alsoPassport?: PassportCredentials;
+  /** A session (JSESSIONID) sent with TBA makes the request ambiguous while the session is open (FACT-10). */
+  readonly alsoSession?: string;
+  /** Used once per token (FACT-11); needs `timestamp`. */
+  readonly nonce?: string;
+  /** Unix seconds; checked against the request's `receivedAt` (FACT-12). */
+  readonly timestamp?: number;
+}
+
 export type Auth =
   | { readonly kind: 'none' }
-  | {
-      readonly kind: 'passport';
-      readonly user: string;
-      readonly password: 'valid' | 'invalid';
-      readonly applicationId?: ApplicationIdRef;
-    }
+  | PassportAuth
   | { readonly kind: 'session'; readonly session: string }
-  | {
-      readonly kind: 'tba';
-      readonly consumerKey: ConsumerKeyRef;
-      readonly token: TokenRef;
-      readonly signature: 'valid' | 'invalid';
-      readonly applicationId?: ApplicationIdRef;
-    };
+  | TbaAuth;
 export type AuthKind = Auth['kind'];
 
 export const SOAP_OPERATIONS = ['get', 'search', 'add', 'update', 'delete', 'upsert', 'getDataCenterUrls'] as const;
@@ -50,12 +64,15 @@ export type Request =
       readonly endpoint: EndpointVersion;
       readonly operation: SoapOperation;
       readonly auth: Auth;
+      /** Unix seconds when the request arrived: time is an input, the model reads no clock (FACT-12). */
+      readonly receivedAt?: number;
     }
   | {
       readonly channel: 'restlet';
       readonly account: string;
       readonly method: RestletMethod;
       readonly auth: Auth;
+      readonly receivedAt?: number;
     };
 
 /** Fields an edit may name; some exist only to be refused (REC-02, REC-05). */
@@ -91,7 +108,15 @@ export type Command =
   | { readonly type: 'installBundle'; readonly account: string; readonly bundle: string }
   | { readonly type: 'uninstallBundle'; readonly account: string; readonly bundle: string }
   | { readonly type: 'createAccessToken'; readonly account: string; readonly user?: string; readonly record: string; readonly token: string }
-  | { readonly type: 'issueToken'; readonly account: string; readonly user?: string; readonly record: string; readonly token: string }
+  | {
+      readonly type: 'issueToken';
+      readonly account: string;
+      readonly user?: string;
+      readonly record: string;
+      readonly token: string;
+      /** The caller's password as the wire checked it; absent means valid (the UI-less model call). */
+      readonly password?: 'valid' | 'invalid';
+    }
   | { readonly type: 'setPreference'; readonly account: string; readonly preference: PreferenceName; readonly value: boolean }
   | { readonly type: 'setDefaultRecordState'; readonly account: string; readonly state: 'enabled' | 'blocked' }
   | { readonly type: 'refreshSandbox'; readonly account: string }

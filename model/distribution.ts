@@ -95,7 +95,7 @@ function tokenChecks(world: World, cmd: CommandOf<'createAccessToken'> | Command
   const record = getRecord(world, cmd.record);
   if (world.tokens[cmd.token]) invalid('token', `a token named "${cmd.token}" already exists`, 'a new token handle');
   if (!account.preferences.tokenBasedAuthentication) {
-    return { account, user, record, refusal: refused(cmd.type, 'FACT-08', 'FEATURE_DISABLED', `Token-based authentication is not enabled in ${account.name}.`, 'feature_disabled') };
+    return { account, user, record, refusal: refused(cmd.type, 'FACT-08', 'FEATURE_DISABLED', `Token-based authentication is not enabled in ${account.name}.`, 'FeatureDisabled') };
   }
   if (!record.authentication.tokenBased) {
     return { account, user, record, refusal: refused(cmd.type, 'AUTH-01', 'INVALID_LOGIN_ATTEMPT', 'Invalid login attempt.', 'method_not_permitted') };
@@ -106,7 +106,7 @@ function tokenChecks(world: World, cmd: CommandOf<'createAccessToken'> | Command
 function addToken(world: World, handle: string, account: string, user: string, record: string): World {
   const id = drawSecret(world);
   const secret = drawSecret(id.world);
-  const token: AccessToken = { handle, account, user, record, tokenId: id.value, tokenSecret: secret.value };
+  const token: AccessToken = { handle, account, user, record, tokenId: id.value, tokenSecret: secret.value, usedNonces: [] };
   return { ...secret.world, tokens: { ...secret.world.tokens, [handle]: token } };
 }
 
@@ -129,6 +129,10 @@ export function createAccessToken(world: World, cmd: CommandOf<'createAccessToke
  */
 export function issueToken(world: World, cmd: CommandOf<'issueToken'>): Result {
   const { account, user, record, refusal } = tokenChecks(world, cmd);
+  // The caller authenticates with user credentials (NLAuth) before anything else is looked at (FACT-14).
+  if (cmd.password === 'invalid') {
+    return { world, outcome: refused(cmd.type, 'AUTH-05', 'INVALID_LOGIN_ATTEMPT', 'Invalid login attempt.') };
+  }
   if (refusal) return { world, outcome: refusal };
   const state = stateIn(account, record.ref);
   if (state === 'blocked') {

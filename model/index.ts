@@ -1,7 +1,7 @@
 /** The model's public entry point: the statechart, the world, commands and outcomes. */
 export { lifecycleMachine, type LifecycleEvent, type LifecycleEventType, type LifecycleState, type Origin, type PresentState } from './lifecycle.machine';
 export {
-  compileLifecycle, deriveTransitions, INITIAL_STATE, lifecycle, LIFECYCLE_STATES, transitionId, xstateStepper,
+  compileLifecycle, deriveTransitions, INITIAL_STATE, lifecycle, LIFECYCLE_STATES, PRESENT_STATES, transitionId, xstateStepper,
   type LifecycleStep, type LifecycleStepper, type TransitionDef,
 } from './lifecycle.table';
 export { apply, applyAll, createWorld, type Result, type WorldOptions } from './world';

@@ -5,6 +5,7 @@ import {
   type LifecycleEvent,
   type LifecycleEventType,
   type LifecycleState,
+  type PresentState,
   type TransitionMeta,
 } from './lifecycle.machine';
 import type { RuleId } from './rules';
@@ -41,8 +42,11 @@ export interface LifecycleStepper {
   step(from: LifecycleState, event: LifecycleEvent): LifecycleStep | undefined;
 }
 
-export const LIFECYCLE_STATES: readonly LifecycleState[] = ['absent', 'enabled', 'blocked', 'waitingForApproval', 'removed'];
-export const INITIAL_STATE: LifecycleState = 'absent';
+/** The leaf states, read from the machine in the order it declares them (the one list of them). */
+export const LIFECYCLE_STATES: readonly LifecycleState[] = leaves(lifecycleMachine.root).map((n) => n.key as LifecycleState);
+/** The states in which the account holds the record: the leaves under `present` (STATE-01). */
+export const PRESENT_STATES: readonly PresentState[] = leaves(lifecycleMachine.root.states.present).map((n) => n.key as PresentState);
+export const INITIAL_STATE = lifecycleMachine.root.initial?.target?.[0]?.key as LifecycleState;
 
 export function transitionId(from: LifecycleState, event: LifecycleEventType, guard: string | undefined, to: LifecycleState): string {
   return `${from} --${event}${guard ? `[${guard}]` : ''}--> ${to}`;

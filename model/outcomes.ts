@@ -21,16 +21,24 @@ export type FaultCode =
   | 'FEATURE_DISABLED'
   | 'INVALID_REQUEST';
 
-/** Login Audit Trail details for INVALID_LOGIN_ATTEMPT. */
+/**
+ * Login Audit Trail details for INVALID_LOGIN_ATTEMPT. The first group is Oracle's own words
+ * (FACT-13 names the sources); the rest no source shows and are the model's (ASM-18).
+ */
 export type LoginAuditDetail =
   | 'consumer_key_refused'
+  | 'consumer_key_unknown'
+  | 'FeatureDisabled'
+  | 'InvalidSignature'
+  | 'InvalidTimestamp'
+  /** SOAP web services' word for a reused nonce... */
+  | 'NonceUsed'
+  /** ...and the RESTlets' word for the same. */
+  | 'nonce_used'
   | 'waiting_for_approval'
   | 'integration_blocked'
   | 'default_integration_blocked'
-  | 'invalid_consumer_key'
   | 'invalid_token'
-  | 'invalid_signature'
-  | 'feature_disabled'
   | 'method_not_permitted';
 
 export interface Fault {

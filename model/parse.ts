@@ -1,5 +1,6 @@
 import { COMMAND_TYPES, LOGIN_OPERATIONS, RESTLET_METHODS, SOAP_OPERATIONS, type Command } from './commands';
 import { ACCOUNT_KINDS, ROLES } from './types';
+import { PRESENT_STATES } from './lifecycle.table';
 
 /**
  * Checks the shape of commands read from JSON (simulate files, counterexample files), so a
@@ -14,12 +15,11 @@ export class CommandShapeError extends Error {
   }
 }
 
-type Spec = 'string' | 'boolean' | 'strings' | 'auth' | 'request' | 'changes' | 'methods' | readonly string[];
+type Spec = 'string' | 'boolean' | 'number' | 'strings' | 'auth' | 'request' | 'changes' | 'methods' | 'credentials' | readonly string[];
 type Fields = Readonly<Record<string, { readonly spec: Spec; readonly optional?: true }>>;
 
 const req = (spec: Spec) => ({ spec });
 const opt = (spec: Spec) => ({ spec, optional: true as const });
-const STATES = ['enabled', 'blocked', 'waitingForApproval'] as const;
 
 const COMMAND_FIELDS: Readonly<Record<Command['type'], Fields>> = {
   addAccount: { account: req('string'), kind: req(ACCOUNT_KINDS.filter((k) => k !== 'sandbox')) },
@@ -35,7 +35,7 @@ const COMMAND_FIELDS: Readonly<Record<Command['type'], Fields>> = {
   installBundle: { account: req('string'), bundle: req('string') },
   uninstallBundle: { account: req('string'), bundle: req('string') },
   createAccessToken: { account: req('string'), user: opt('string'), record: req('string'), token: req('string') },
-  issueToken: { account: req('string'), user: opt('string'), record: req('string'), token: req('string') },
+  issueToken: { account: req('string'), user: opt('string'), record: req('string'), token: req('string'), password: opt(['valid', 'invalid']) },
   setPreference: { account: req('string'), preference: req(['requireApproval', 'tokenBasedAuthentication']), value: req('boolean') },
   setDefaultRecordState: { account: req('string'), state: req(['enabled', 'blocked']) },
   refreshSandbox: { account: req('string') },
@@ -73,7 +73,8 @@ function checkFields(value: Record<string, unknown>, fields: Fields, at: string)
 function describe(spec: Spec): string {
   if (typeof spec !== 'string') return `one of ${spec.join(', ')}`;
   return {
-    string: 'a string', boolean: 'true or false', strings: 'a list of strings', auth: 'an auth object with kind none, passport, session or tba',
+    string: 'a string', boolean: 'true or false', number: 'a finite number', strings: 'a list of strings',
+    credentials: '{ "user": string, "password": "valid" or "invalid" }', auth: 'an auth object with kind none, passport, session or tba',
     request: 'a request object with channel soap or restlet', changes: 'an object of field changes', methods: '{ "userCredentials": boolean, "tokenBased": boolean }',
   }[spec];
 }
@@ -82,7 +83,10 @@ const AUTH_FIELDS: Readonly<Record<string, Fields>> = {
   none: {},
   passport: { user: req('string'), password: req(['valid', 'invalid']), applicationId: opt('string') },
   session: { session: req('string') },
-  tba: { consumerKey: req('string'), token: req('string'), signature: req(['valid', 'invalid']), applicationId: opt('string') },
+  tba: {
+    consumerKey: req('string'), token: req('string'), signature: req(['valid', 'invalid']), applicationId: opt('string'),
+    alsoPassport: opt('credentials'), alsoSession: opt('string'), nonce: opt('string'), timestamp: opt('number'),
+  },
 };
 
 function checkRef(v: unknown, at: string, forms: readonly string[]): void {
@@ -119,6 +123,13 @@ function checkValue(v: unknown, spec: Spec, at: string): void {
     case 'boolean':
       if (typeof v !== 'boolean') fail(at, `got ${JSON.stringify(v)}`, 'true or false');
       return;
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v)) fail(at, `got ${JSON.stringify(v)}`, 'a finite number');
+      return;
+    case 'credentials':
+      if (!isObject(v)) fail(at, `got ${JSON.stringify(v)}`, describe(spec));
+      checkFields(v, { user: req('string'), password: req(['valid', 'invalid']) }, at);
+      return;
     case 'strings':
       if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) fail(at, `got ${JSON.stringify(v)}`, 'a list of strings');
       return;
@@ -128,7 +139,7 @@ function checkValue(v: unknown, spec: Spec, at: string): void {
     case 'changes': {
       if (!isObject(v)) fail(at, `got ${JSON.stringify(v)}`, describe(spec));
       checkFields(v, {
-        name: opt('string'), description: opt('string'), authentication: opt('methods'), state: opt(STATES), note: opt('string'),
+        name: opt('string'), description: opt('string'), authentication: opt('methods'), state: opt(PRESENT_STATES), note: opt('string'),
         applicationId: opt('string'), consumerKey: opt('string'), consumerSecret: opt('string'),
       }, at);
       return;
@@ -138,8 +149,8 @@ function checkValue(v: unknown, spec: Spec, at: string): void {
       return;
     case 'request': {
       if (!isObject(v) || (v.channel !== 'soap' && v.channel !== 'restlet')) fail(`${at}.channel`, `got ${JSON.stringify(isObject(v) ? v.channel : v)}`, 'soap or restlet');
-      if (v.channel === 'soap') checkFields(v, { account: req('string'), endpoint: req('string'), operation: req(SOAP_OPERATIONS), auth: req('auth') }, at);
-      else checkFields(v, { account: req('string'), method: req(RESTLET_METHODS), auth: req('auth') }, at);
+      if (v.channel === 'soap') checkFields(v, { account: req('string'), endpoint: req('string'), operation: req(SOAP_OPERATIONS), auth: req('auth'), receivedAt: opt('number') }, at);
+      else checkFields(v, { account: req('string'), method: req(RESTLET_METHODS), auth: req('auth'), receivedAt: opt('number') }, at);
       return;
     }
   }

@@ -1,13 +1,14 @@
-import type { Auth, CommandOf, Request } from './commands';
+import type { Auth, CommandOf, PassportAuth, Request, TbaAuth } from './commands';
 import { endpointEra, isEndpointVersion, type EndpointEra, type EndpointVersion } from './endpoints';
 import type { Fault, InstallationStep, Outcome, Reason, Tracking } from './outcomes';
 import { normaliseApplicationId } from './random';
 import { accepted, getAccount, getRecord, hasFault, invalid, isPresent, move, refused, stateIn, withAccount } from './state';
-import type { Account, Channel, IntegrationRecord, LogEntry, World } from './types';
+import { TIMESTAMP_WINDOW_SECONDS, type AccessToken, type Account, type Channel, type IntegrationRecord, type LogEntry, type World } from './types';
 
 /**
  * How the world answers a request: SOAP (by endpoint version and operation), RESTlet, or a
- * login. One evaluation order for all of them (ASM-07): AUTH-03 first, then the endpoint era,
+ * login. One evaluation order for all of them (ASM-07): ambiguous authentication first (AUTH-03,
+ * FACT-09, FACT-10), then the endpoint era,
  * then credentials, then the record's permitted methods, then its State in the account.
  */
 
@@ -82,26 +83,57 @@ function acceptedBy(world: World, call: Call, tracking: Tracking, rules: readonl
   };
 }
 
-/** Token-based authentication: consumer key, token, signature, then method and State. */
-function evaluateTba(world: World, call: Call, auth: Extract<Auth, { kind: 'tba' }>): Result {
+/**
+ * Replay (FACT-11, FACT-12, ASM-17): a timestamp outside the window, or a nonce this token's
+ * accepted requests already used, is an invalid login. Checked once the signature holds.
+ */
+function replayRefusal(call: Call, token: AccessToken, auth: TbaAuth, receivedAt: number | undefined): { rule: Reason; detail: Fault['detail'] } | undefined {
+  if (auth.timestamp !== undefined && receivedAt !== undefined && Math.abs(receivedAt - auth.timestamp) > TIMESTAMP_WINDOW_SECONDS) {
+    return { rule: 'FACT-12', detail: 'InvalidTimestamp' };
+  }
+  if (auth.nonce !== undefined && token.usedNonces.some((u) => u.nonce === auth.nonce)) {
+    return { rule: 'FACT-11', detail: call.channel === 'restlet' ? 'nonce_used' : 'NonceUsed' };
+  }
+  return undefined;
+}
+
+/**
+ * Keeps the accepted request's nonce, and only the nonces still inside the window: an older
+ * one could only come back with a timestamp the window refuses anyway (ASM-17).
+ */
+function rememberNonce(world: World, token: AccessToken, auth: TbaAuth, receivedAt: number | undefined): World {
+  if (auth.nonce === undefined || auth.timestamp === undefined) return world;
+  const now = receivedAt ?? auth.timestamp;
+  const kept = token.usedNonces.filter((u) => u.timestamp >= now - TIMESTAMP_WINDOW_SECONDS);
+  const updated: AccessToken = { ...token, usedNonces: [...kept, { nonce: auth.nonce, timestamp: auth.timestamp }] };
+  return { ...world, tokens: { ...world.tokens, [token.handle]: updated } };
+}
+
+/** Token-based authentication: consumer key, token, signature, replay, then method and State. */
+function evaluateTba(world: World, call: Call, auth: TbaAuth, receivedAt?: number): Result {
   const record = getRecord(world, auth.consumerKey.of, 'auth.consumerKey.of');
   if (auth.consumerKey.stale && record.previousConsumerKey === undefined) {
     invalid('auth.consumerKey.stale', `record "${record.ref}" has never had its credentials regenerated`, 'stale only after a regeneration');
   }
   const refuse = (rule: Reason, detail: Fault['detail']) => ({ world, outcome: refused(call.command, rule, 'INVALID_LOGIN_ATTEMPT', INVALID_LOGIN, detail) });
-  if (auth.consumerKey.stale) return refuse('REC-05', 'invalid_consumer_key');
-  if (!call.account.preferences.tokenBasedAuthentication) return refuse('FACT-08', 'feature_disabled');
+  if (auth.nonce !== undefined && auth.timestamp === undefined) invalid('auth.timestamp', 'a nonce without its timestamp', 'a Unix timestamp in seconds next to the nonce');
+  if (auth.consumerKey.stale) return refuse('REC-05', 'consumer_key_unknown');
+  if (!call.account.preferences.tokenBasedAuthentication) return refuse('FACT-08', 'FeatureDisabled');
   if (!record.authentication.tokenBased) return refuse('AUTH-01', 'method_not_permitted');
   const token = 'handle' in auth.token ? world.tokens[auth.token.handle] : undefined;
   // A token is good only in its own account, for its own record, while that record is held (FACT-04, ASM-14).
   if (!token || token.account !== call.account.name || token.record !== record.ref || !isPresent(stateIn(call.account, record.ref))) {
     return refuse('FACT-04', 'invalid_token');
   }
-  if (auth.signature === 'invalid') return refuse('AUTH-05', 'invalid_signature');
+  if (auth.signature === 'invalid') return refuse('AUTH-05', 'InvalidSignature');
+  const replay = replayRefusal(call, token, auth, receivedAt);
+  if (replay) return refuse(replay.rule, replay.detail);
   const gate = stateRefusal(world, call, record, true, []);
   if (gate) return { world, outcome: gate };
   const rules: Reason[] = call.channel === 'restlet' ? ['AUTH-01', 'LOG-02', 'ASM-10'] : ['AUTH-01', 'AUTH-03', 'AUTH-05', 'LOG-01'];
-  return acceptedBy(world, call, { by: 'record', record: record.ref }, rules);
+  if (auth.nonce !== undefined || auth.timestamp !== undefined) rules.push('FACT-11', 'FACT-12', 'ASM-17');
+  const result = acceptedBy(world, call, { by: 'record', record: record.ref }, rules);
+  return { ...result, world: rememberNonce(result.world, token, auth, receivedAt) };
 }
 
 /**
@@ -148,7 +180,7 @@ function evaluateDefault(world: World, call: Call): Result {
   return acceptedBy(world, call, { by: 'default' }, ['AUTH-04', 'FACT-06', 'LOG-01']);
 }
 
-function credentialsValid(world: World, call: Call, auth: Extract<Auth, { kind: 'passport' }>): boolean {
+function credentialsValid(world: World, call: Call, auth: PassportAuth): boolean {
   const user = call.account.users[auth.user];
   if (!user && !Object.values(world.accounts).some((a) => a.users[auth.user])) {
     invalid('auth.user', `no account has a user "${auth.user}"`, `one of the users of "${call.account.name}": ${Object.keys(call.account.users).join(', ')}`);
@@ -157,7 +189,7 @@ function credentialsValid(world: World, call: Call, auth: Extract<Auth, { kind: 
   return user !== undefined && auth.password === 'valid';
 }
 
-function evaluatePassport(world: World, call: Call, auth: Extract<Auth, { kind: 'passport' }>): Result {
+function evaluatePassport(world: World, call: Call, auth: PassportAuth): Result {
   if (!credentialsValid(world, call, auth)) {
     return { world, outcome: refused(call.command, call.era === 'legacy' ? 'AUTH-04' : 'AUTH-05', 'INVALID_LOGIN_CREDENTIALS', 'You have entered an invalid email address or password. Please try again.') };
   }
@@ -188,12 +220,26 @@ function eraRefusal(world: World, call: Call, auth: Auth): Outcome | undefined {
   return undefined;
 }
 
+/**
+ * Token-based authentication with anything else that authenticates is "Ambiguous
+ * authentication": an Application ID (AUTH-03), a Passport (FACT-09) or an open session
+ * (FACT-10). A session that is closed or belongs to another account authenticates nothing.
+ */
 function ambiguous(world: World, call: Call, auth: Auth): Outcome | undefined {
-  if (auth.kind === 'tba' && auth.applicationId !== undefined && !hasFault(world, 'AUTH-03')) {
-    return refused(call.command, 'AUTH-03', 'USER_ERROR', 'Ambiguous authentication');
+  if (auth.kind !== 'tba') return undefined;
+  const refuse = (rule: Reason) => refused(call.command, rule, 'USER_ERROR', AMBIGUOUS);
+  if (auth.applicationId !== undefined && !hasFault(world, 'AUTH-03')) return refuse('AUTH-03');
+  if (auth.alsoPassport !== undefined) return refuse('FACT-09');
+  if (auth.alsoSession !== undefined) {
+    const session = world.sessions[auth.alsoSession];
+    if (!session) invalid('auth.alsoSession', `unknown session "${auth.alsoSession}"`, `one of ${Object.keys(world.sessions).map((x) => `"${x}"`).join(', ') || '(no login yet)'}`);
+    if (session.active && session.account === call.account.name) return refuse('FACT-10');
   }
   return undefined;
 }
+
+/** The fault string NetSuite answers (FACT-09, FACT-13). */
+const AMBIGUOUS = 'Ambiguous authentication';
 
 const NO_AUTH_MESSAGE = 'Authentication is required: send token-based authentication details or user credentials.';
 
@@ -223,7 +269,7 @@ export function sendRequest(world: World, cmd: CommandOf<'request'>): Result {
   if (era) return { world, outcome: era };
   switch (auth.kind) {
     case 'tba':
-      return evaluateTba(world, call, auth);
+      return evaluateTba(world, call, auth, request.receivedAt);
     case 'passport':
       if (call.channel === 'restlet') {
         // User-credential RESTlet calls are tracked by no record (LOG-02, ASM-10).

@@ -1,6 +1,6 @@
 import { DEFAULT_USER, type CommandType } from './commands';
 import type { DeliberateFault } from './faults';
-import { lifecycle, xstateStepper, type LifecycleStepper } from './lifecycle.table';
+import { lifecycle, PRESENT_STATES, xstateStepper, type LifecycleStepper } from './lifecycle.table';
 import type { LifecycleEvent, LifecycleState } from './lifecycle.machine';
 import type { Accepted, Fault, InstallationStep, Invalid, Reason, Refused } from './outcomes';
 import { drawHex, formatApplicationId } from './random';
@@ -45,8 +45,11 @@ export function stateIn(account: Account, record: string): LifecycleState {
   return account.installations[record]?.state ?? 'absent';
 }
 
+const PRESENT = new Set<LifecycleState>(PRESENT_STATES);
+
+/** The account holds the record: its state is one of the statechart's `present` leaves. */
 export function isPresent(state: LifecycleState): boolean {
-  return state === 'enabled' || state === 'blocked' || state === 'waitingForApproval';
+  return PRESENT.has(state);
 }
 
 /** The account holds the record with full control: it created it and never lost it (REC-03, ASM-13). */

@@ -14,6 +14,8 @@ export interface User {
   readonly name: string;
   readonly role: Role;
   readonly email: string;
+  /** Generated from the seed (credentials.ts); the wire compares it, the model sees only valid or invalid. */
+  readonly password: string;
 }
 
 export interface Preferences {
@@ -69,6 +71,8 @@ export interface DefaultRecord {
 export interface Account {
   readonly name: string;
   readonly kind: AccountKind;
+  /** NetSuite-style account ID, generated from the seed; a sandbox's is its production's with _SB1, _SB2... */
+  readonly accountId: string;
   /** For a sandbox: the production account it is refreshed from. */
   readonly production?: string;
   readonly users: Readonly<Record<string, User>>;
@@ -109,7 +113,18 @@ export interface AccessToken {
   readonly record: string;
   readonly tokenId: string;
   readonly tokenSecret: string;
+  /** Nonces of accepted requests still inside the timestamp window (FACT-11, ASM-17). */
+  readonly usedNonces: readonly UsedNonce[];
 }
+
+/** A nonce an accepted token-based request used, with the timestamp it came with. */
+export interface UsedNonce {
+  readonly nonce: string;
+  readonly timestamp: number;
+}
+
+/** How far (seconds) a token-based request's timestamp may be from the time it is received (FACT-12, ASM-17). */
+export const TIMESTAMP_WINDOW_SECONDS = 300;
 
 export interface Session {
   readonly handle: string;

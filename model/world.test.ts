@@ -402,7 +402,7 @@ describe('validation and determinism', () => {
       .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\bit\('([^']*)'/g)].map((m) => m[1]));
     const unnamed = RULE_IDS.filter((id) => !names.some((n) => new RegExp(`\\b${id}\\b`).test(n)));
     expect(unnamed).toEqual([]);
-    expect(ASSUMPTION_IDS).toEqual(Array.from({ length: 16 }, (_, i) => `ASM-${String(i + 1).padStart(2, '0')}`));
+    expect(ASSUMPTION_IDS).toEqual(Array.from({ length: 18 }, (_, i) => `ASM-${String(i + 1).padStart(2, '0')}`));
     for (const id of ASSUMPTION_IDS) expect(ASSUMPTIONS[id].choice.length).toBeGreaterThan(10);
   });
 });

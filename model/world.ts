@@ -1,4 +1,5 @@
 import { DEFAULT_USER, type Command, type CommandOf } from './commands';
+import { accountIdFor, passwordFor } from './credentials';
 import { createAccessToken, createBundle, installBundle, issueToken, uninstallBundle } from './distribution';
 import type { DeliberateFault } from './faults';
 import type { Outcome } from './outcomes';
@@ -34,12 +35,15 @@ export function createWorld(options: WorldOptions = {}): World {
 
 export type Result = { world: World; outcome: Outcome };
 
-function newAccount(name: string, kind: AccountKind, production?: string): Account {
+function newAccount(world: World, name: string, kind: AccountKind, production?: Account): Account {
   return {
     name,
     kind,
-    ...(production ? { production } : {}),
-    users: { [DEFAULT_USER]: { name: DEFAULT_USER, role: 'administrator', email: `${DEFAULT_USER}@${slug(name)}.example` } },
+    accountId: accountIdFor(world, name, production),
+    ...(production ? { production: production.name } : {}),
+    users: {
+      [DEFAULT_USER]: { name: DEFAULT_USER, role: 'administrator', email: `${DEFAULT_USER}@${slug(name)}.example`, password: passwordFor(world.config.seed, name, DEFAULT_USER) },
+    },
     preferences: { requireApproval: false, tokenBasedAuthentication: true },
     defaultRecord: { state: 'enabled', log: [] },
     installations: {},
@@ -57,7 +61,7 @@ function addAccount(world: World, cmd: CommandOf<'addAccount'>): Result {
   if (!ACCOUNT_KINDS.includes(cmd.kind) || (cmd.kind as AccountKind) === 'sandbox') {
     invalid('kind', `unknown account kind "${cmd.kind}"`, 'production, partner or customer (sandboxes come from addSandbox)');
   }
-  return { world: withAccount(world, newAccount(cmd.account, cmd.kind)), outcome: accepted(cmd.type, [], { changes: [`${cmd.kind} account "${cmd.account}" added`] }) };
+  return { world: withAccount(world, newAccount(world, cmd.account, cmd.kind)), outcome: accepted(cmd.type, [], { changes: [`${cmd.kind} account "${cmd.account}" added`] }) };
 }
 
 function addSandbox(world: World, cmd: CommandOf<'addSandbox'>): Result {
@@ -65,7 +69,7 @@ function addSandbox(world: World, cmd: CommandOf<'addSandbox'>): Result {
   const production = getAccount(world, cmd.production, 'production');
   if (production.kind !== 'production') invalid('production', `"${production.name}" is a ${production.kind} account`, 'the name of a production account');
   return {
-    world: withAccount(world, newAccount(cmd.account, 'sandbox', production.name)),
+    world: withAccount(world, newAccount(world, cmd.account, 'sandbox', production)),
     outcome: accepted(cmd.type, [], { changes: [`sandbox "${cmd.account}" of "${production.name}" added`] }),
   };
 }
@@ -74,7 +78,12 @@ function addUser(world: World, cmd: CommandOf<'addUser'>): Result {
   const account = getAccount(world, cmd.account);
   if (account.users[cmd.user]) invalid('user', `"${cmd.user}" is already a user of "${account.name}"`, 'a new user name');
   if (!ROLES.includes(cmd.role)) invalid('role', `unknown role "${cmd.role}"`, ROLES.join(', '));
-  const user = { name: cmd.user, role: cmd.role, email: cmd.email ?? `${slug(cmd.user)}@${slug(account.name)}.example` };
+  const user = {
+    name: cmd.user,
+    role: cmd.role,
+    email: cmd.email ?? `${slug(cmd.user)}@${slug(account.name)}.example`,
+    password: passwordFor(world.config.seed, account.name, cmd.user),
+  };
   return {
     world: withAccount(world, { ...account, users: { ...account.users, [user.name]: user } }),
     outcome: accepted(cmd.type, [], { changes: [`user "${user.name}" (${user.role}) added to "${account.name}"`] }),

@@ -1,5 +1,5 @@
 import type { DataTable } from '@cucumber/cucumber';
-import type { AuthenticationMethods, LifecycleState, RecordChanges } from '../../model';
+import { PRESENT_STATES, type AuthenticationMethods, type LifecycleState, type PresentState, type RecordChanges } from '../../model';
 import { step, tableStep, type StepArea } from '../library';
 import { actorFields, type Actor } from '../parameter-types';
 import { canonicalWords, EDIT_FIELD, METHODS, parseWord, STATE, type EditField, type TextField } from '../vocabulary';
@@ -8,7 +8,7 @@ import { canonicalWords, EDIT_FIELD, METHODS, parseWord, STATE, type EditField, 
 
 /** The State field accepts only what a user can pick; the model refuses Waiting for Approval itself (FACT-01). */
 function settableState(state: LifecycleState): NonNullable<RecordChanges['state']> {
-  if (state === 'enabled' || state === 'blocked' || state === 'waitingForApproval') return state;
+  if ((PRESENT_STATES as readonly LifecycleState[]).includes(state)) return state as PresentState;
   throw new Error(`Invalid State "${state}" for a record: should be Enabled, Blocked or Waiting for Approval`);
 }
 
