@@ -48,7 +48,7 @@ export function propertyFailure(
 }
 
 /** A property's name without its list of rule IDs. */
-export function shortName(property: string): string {
+function shortName(property: string): string {
   return property.replace(/\s*\([^)]*\)\s*$/, '');
 }
 
@@ -57,7 +57,7 @@ export function shortName(property: string): string {
  * (a refusal by OWN-03), else the invariant's rule IDs, so a pasted scenario claims no more
  * than it checks.
  */
-export function failureToTrace(f: PropertyFailure): Trace {
+function failureToTrace(f: PropertyFailure): Trace {
   const refusal = f.violation.expectations.flatMap((e) => (e.type === 'outcome' && e.kind === 'refused' && e.rule ? [e.rule] : []));
   const rules = refusal.length > 0 ? refusal : f.violation.rules.filter((r) => isRuleId(r));
   return {
@@ -77,12 +77,22 @@ function slug(text: string): string {
   return out || 'property';
 }
 
-export function replayCommandLine(f: PropertyFailure, testFile: string): string {
+/** A word for a POSIX shell: single-quoted, each single quote in it closed, escaped and reopened. */
+const shellQuote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** A vitest -t pattern (a regular expression) matching this text literally. */
+const literalPattern = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The command that replays a failure: the fast-check seed, path and replayPath, the faults,
+ * and `-t` selecting this property alone (another property in the file would not replay).
+ */
+function replayCommandLine(f: PropertyFailure, testFile: string): string {
   const env = [`HARNESS_SEED=${f.seed}`];
   if (f.path) env.push(`HARNESS_PATH=${f.path}`);
-  if (f.replayPath) env.push(`HARNESS_REPLAY_PATH='${f.replayPath}'`);
+  if (f.replayPath) env.push(`HARNESS_REPLAY_PATH=${shellQuote(f.replayPath)}`);
   if (f.faults.length > 0) env.push(`HARNESS_FAULT=${f.faults.join(',')}`);
-  return `${env.join(' ')} npx vitest run ${testFile}`;
+  return `${env.join(' ')} npx vitest run ${testFile} -t ${shellQuote(literalPattern(f.property))}`;
 }
 
 export interface CounterexampleReport {
