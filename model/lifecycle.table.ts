@@ -163,7 +163,7 @@ export function xstateStepper(machine = lifecycleMachine): LifecycleStepper {
   };
 }
 
-export function stateOfSnapshotValue(value: unknown): LifecycleState {
+function stateOfSnapshotValue(value: unknown): LifecycleState {
   if (typeof value === 'string') return value as LifecycleState;
   if (typeof value === 'object' && value !== null && 'present' in value) return (value as { present: LifecycleState }).present;
   throw new Error(`unexpected lifecycle snapshot value ${JSON.stringify(value)}`);

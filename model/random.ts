@@ -2,12 +2,12 @@
  * A small seeded generator (mulberry32) kept as a plain number inside the world, so the
  * world stays a value: same seed, same Application IDs, keys and secrets.
  */
-export interface Drawn<T> {
+interface Drawn<T> {
   readonly value: T;
   readonly rng: number;
 }
 
-export function nextUint32(state: number): Drawn<number> {
+function nextUint32(state: number): Drawn<number> {
   const rng = (state + 0x6d2b79f5) | 0;
   let t = rng;
   t = Math.imul(t ^ (t >>> 15), t | 1);

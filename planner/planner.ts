@@ -15,11 +15,11 @@ import { apply, applyAll, createWorld, type Command, type Expectation, type Inst
  * with `applyAll` and kept only if the subject took exactly the planned transitions.
  */
 
-export const CAST = { production: 'Acme', sandbox: 'Acme SB', partner: 'Partner', customer: 'Customer' } as const;
+const CAST = { production: 'Acme', sandbox: 'Acme SB', partner: 'Partner', customer: 'Customer' } as const;
 export const PLANNED_RECORD = 'App';
-export const PLANNED_BUNDLE = 'App Bundle';
+const PLANNED_BUNDLE = 'App Bundle';
 /** An endpoint where user credentials with an Application ID are accepted (AUTH-05). */
-export const PLANNED_ENDPOINT = '2019.2';
+const PLANNED_ENDPOINT = '2019.2';
 export const PLANNED_SEED = 1;
 
 const ACCOUNTS: readonly string[] = [CAST.production, CAST.sandbox, CAST.partner, CAST.customer];
@@ -39,13 +39,13 @@ const CAST_COMMANDS: readonly Command[] = [
  * search exhaustive and small. A customer with a partner plans everything but refreshes; the
  * sandbox with its production and a partner plans the rest.
  */
-export interface Setting {
+interface Setting {
   readonly subject: string;
   readonly accounts: readonly string[];
   readonly actors: readonly string[];
 }
 
-export const SETTINGS: readonly Setting[] = [
+const SETTINGS: readonly Setting[] = [
   { subject: CAST.customer, accounts: [CAST.customer, CAST.partner], actors: [CAST.customer] },
   { subject: CAST.sandbox, accounts: [CAST.sandbox, CAST.production, CAST.partner], actors: [CAST.sandbox, CAST.production] },
 ];
@@ -117,7 +117,7 @@ const refresh: MoveFactory = (_w, _c, account) => (account === CAST.sandbox ? [{
  * Which commands cause which lifecycle event; `satisfies` makes a new event type in the
  * statechart a compile error here until the planner knows how to cause it.
  */
-export const MOVES = {
+const MOVES = {
   CREATE: [
     (w, _c, account) => (recordOf(w) ? undefined : [{ type: 'createRecord', account, record: PLANNED_RECORD, authentication: BOTH_METHODS }]),
     (w, _c, account) => (recordOf(w) ? undefined : [{ type: 'createRecord', account, record: PLANNED_RECORD, authentication: BOTH_METHODS, state: 'blocked' }]),
@@ -179,7 +179,7 @@ export interface SearchLimits {
   readonly maxStates: number;
 }
 
-export const DEFAULT_LIMITS: SearchLimits = { maxMoves: 30, maxStates: 250_000 };
+const DEFAULT_LIMITS: SearchLimits = { maxMoves: 30, maxStates: 250_000 };
 
 /**
  * One exhaustive search in a setting. `history` says how much of the subject's path decides what
@@ -253,7 +253,7 @@ export type PlanResult =
  * Replays the commands from an empty world. None may be invalid; returns the transitions the
  * subject's installation took, its final state and the last outcome.
  */
-export function replayPlan(commands: readonly Command[], account: string):
+function replayPlan(commands: readonly Command[], account: string):
   | { transitions: string[]; finalState: LifecycleState; last: Outcome }
   | { problem: string } {
   const { outcomes } = applyAll(createWorld({ seed: PLANNED_SEED }), commands);

@@ -28,7 +28,7 @@ export interface Judge {
   path(transitions: readonly string[]): PlanResult;
 }
 
-export interface CoverageInput {
+interface CoverageInput {
   readonly totals: StatechartTotals;
   readonly merged: MergedRaw;
   readonly rawDirectories: readonly string[];
@@ -43,7 +43,7 @@ export interface CoverageInput {
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** How a check is named in "covered by" lists: the name, and its file when it has one. */
-export function checkLabel(c: Pick<MergedCheck, 'name' | 'file'>): string {
+function checkLabel(c: Pick<MergedCheck, 'name' | 'file'>): string {
   return c.file ? `${c.name} (${c.file})` : c.name;
 }
 
@@ -73,7 +73,7 @@ function accFor<K>(map: Map<K, CoveredByAcc>, key: K): CoveredByAcc {
   return acc;
 }
 
-export function summarise(items: readonly { readonly status: ItemStatus }[]): KindSummary {
+function summarise(items: readonly { readonly status: ItemStatus }[]): KindSummary {
   const total = items.length;
   const unreachable = items.filter((i) => i.status === 'unreachable').length;
   const covered = items.filter((i) => i.status === 'covered').length;

@@ -58,7 +58,7 @@ const CoverageRecordSchema = z.object(
 class ShapeError extends Error {}
 
 /** Validates one parsed line against CoverageRecord; throws ShapeError naming the field. */
-export function parseRecord(value: unknown): CoverageRecord {
+function parseRecord(value: unknown): CoverageRecord {
   const parsed = CoverageRecordSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -123,7 +123,7 @@ export function parseRawText(text: string, file: string, known?: ReadonlySet<str
 }
 
 /** The raw files of a directory, sorted; a missing directory is an error (a mistyped --raw). */
-export function rawFilesIn(dir: string): string[] {
+function rawFilesIn(dir: string): string[] {
   let names: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new RawInputError([`${dir}: not a directory: --raw takes a directory of *.jsonl files`]);
@@ -135,7 +135,7 @@ export function rawFilesIn(dir: string): string[] {
   return names.filter((n) => n.endsWith('.jsonl')).sort().map((n) => join(dir, n));
 }
 
-export interface ReadRawResult {
+interface ReadRawResult {
   readonly directories: readonly string[];
   readonly files: readonly string[];
   readonly records: readonly RawRecord[];
@@ -178,7 +178,7 @@ export interface MergedRaw {
   readonly checks: readonly MergedCheck[];
 }
 
-export function checkKey(r: Pick<CoverageRecord, 'source' | 'name' | 'file'>): string {
+function checkKey(r: Pick<CoverageRecord, 'source' | 'name' | 'file'>): string {
   return `${r.source}|${r.file ?? ''}|${r.name}`;
 }
 

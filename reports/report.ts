@@ -21,7 +21,7 @@ import { stableJson, writeAllOrNothing } from '../io/write';
 
 export { DEFAULT_RAW_DIR } from '../io/recorder';
 export const DEFAULT_OUT_DIR = join('reports', 'out');
-export const OUTPUT_FILES = ['coverage.json', 'index.html', 'summary.md'] as const;
+const OUTPUT_FILES = ['coverage.json', 'index.html', 'summary.md'] as const;
 
 export interface ReportOptions {
   readonly rawDirectories: readonly string[];

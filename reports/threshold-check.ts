@@ -7,7 +7,7 @@ import { isMaxPathLength, MAX_PATH_LENGTH_RULE } from './totals';
 
 /** The one configuration file of coverage thresholds (reports/thresholds.json) and the check against it. */
 
-export const DEFAULT_THRESHOLDS_FILE = join(__dirname, 'thresholds.json');
+const DEFAULT_THRESHOLDS_FILE = join(__dirname, 'thresholds.json');
 
 export interface Thresholds {
   readonly file: string;

@@ -44,7 +44,7 @@ export interface StatechartTotals {
  * A chain of transitions written once per state: `absent --CREATE--> enabled --BLOCK--> blocked`.
  * Unique, since a transition is identified by source, event, guard and target.
  */
-export function chainId(chain: readonly Pick<TransitionDef, 'from' | 'event' | 'guard' | 'to'>[]): string {
+function chainId(chain: readonly Pick<TransitionDef, 'from' | 'event' | 'guard' | 'to'>[]): string {
   if (chain.length === 0) return '';
   return chain.reduce((text, t) => `${text} --${t.event}${t.guard ? `[${t.guard}]` : ''}--> ${t.to}`, chain[0].from as string);
 }

@@ -119,7 +119,7 @@ function names(list: readonly string[]): string {
 }
 
 /** The step text (without keyword) for one command, in the world it runs in. */
-export function commandToStep(world: World, cmd: Command): string {
+function commandToStep(world: World, cmd: Command): string {
   switch (cmd.type) {
     case 'addAccount':
       return `a ${cmd.kind} account ${quote(cmd.account)}`;
@@ -213,7 +213,7 @@ function tagLine(tags: readonly string[]): string {
  * The Scenario block alone (indented for a Feature), so several traces can share one feature
  * file. Steps: the seed, then one per command (the last one is the When), then the expectations.
  */
-export function traceToScenario(trace: Trace): string {
+function traceToScenario(trace: Trace): string {
   const printed = replay(trace);
   const lastStep = printed.map((p) => p.step !== undefined).lastIndexOf(true);
   const lines: string[] = [];

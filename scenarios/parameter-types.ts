@@ -54,7 +54,7 @@ export function parseNames(text: string): string[] {
 const REASONS: readonly string[] = [...RULE_IDS, ...ASSUMPTION_IDS, ...FACT_IDS];
 const range = (ids: readonly string[]) => `${ids[0]} ... ${ids[ids.length - 1]}`;
 
-export function parseReason(text: string): Reason {
+function parseReason(text: string): Reason {
   if (REASONS.includes(text)) return text as Reason;
   throw new StepValueError(`Invalid rule "${text}": should be a rule ID (${range(RULE_IDS)}), an assumption (${range(ASSUMPTION_IDS)}) or a fact (${range(FACT_IDS)}); see model/rules.ts and model/assumptions.ts`);
 }
@@ -66,7 +66,7 @@ const FAULT_CODE_SET: Readonly<Record<FaultCode, true>> = {
 };
 const FAULT_CODES = Object.keys(FAULT_CODE_SET) as FaultCode[];
 
-export function parseFaultCode(text: string): FaultCode {
+function parseFaultCode(text: string): FaultCode {
   const hit = FAULT_CODES.find((c) => c === text);
   if (hit) return hit;
   throw new StepValueError(`Invalid error code "${text}": should be one of ${FAULT_CODES.join(', ')}`);
