@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyAll, createWorld, type Command, type World } from '../../model';
-import { Planner, PLANNED_SEED } from '../../planner/planner';
+import { PLANNED_SEED } from '../../planner/cast';
+import { Planner } from '../../planner/planner';
 import { CoverageRecorder, type CoverageRecord } from '../../io/recorder';
 import { computeTotals } from '../totals';
 
