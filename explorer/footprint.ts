@@ -1,5 +1,8 @@
-import type { World } from '../model';
+import type { Account, World } from '../model';
+import { WORLD } from './contract';
 import type { Layout } from './layout';
+
+const ACCOUNT = WORLD.accounts.fields;
 
 /**
  * The footprint of a computation on a world: which components it read. The world is wrapped
@@ -8,8 +11,9 @@ import type { Layout } from './layout';
  * Reading a reference without looking inside (spreading the world into a new one) reports
  * nothing, so the immutable-update style of the model does not inflate footprints.
  *
- * What is not a component (logs, sequence numbers, generated values, users, account kinds)
- * is read freely: the layout already abstracts it, by the argument given there.
+ * Which field belongs to which component comes from explorer/contract.ts. A field declared
+ * abstracted (logs, sequence numbers, generated values, users, account kinds) is read freely:
+ * the contract gives the reason no answer depends on it.
  *
  * Proxies are made once per object in a session, so identity comparisons the model and the
  * invariants make (`before.records !== after.records`) give the same answers as unwrapped.
@@ -86,39 +90,41 @@ export class Footprint {
     }));
   }
 
-  /** The world wrapped so that what the computation reads is recorded. */
+  /** The world wrapped so that what the computation reads is recorded, field by field as the contract declares. */
   world(world: World): World {
     const { layout } = this;
-    // Tokens, bundles and sessions are not split by account: looking at any of them reads every holding.
-    const holdings = () => layout.holdings;
     const one = (c: number | undefined): number[] => (c === undefined ? [] : [c]);
-    const account = (name: string, target: object) => this.wrap(target, () => ({
+    const account = (name: string, target: Account) => this.wrap(target, () => ({
       get: (t, key, receiver) => {
         const v = Reflect.get(t, key, receiver);
-        if (key === 'preferences' || key === 'defaultRecord') this.add(one(layout.account.get(name)));
-        if (key === 'installations') {
-          const byRecord = layout.installation.get(name);
-          return this.entries(v as object, (r) => one(byRecord?.get(r)), () => byRecord?.values() ?? []);
+        switch (typeof key === 'string' ? ACCOUNT[key as keyof Account]?.kind : undefined) {
+          case 'account':
+            this.add(one(layout.account.get(name)));
+            return v;
+          case 'installation': {
+            const byRecord = layout.installation.get(name);
+            return this.entries(v as object, (r) => one(byRecord?.get(r)), () => byRecord?.values() ?? []);
+          }
+          default: return v;
         }
-        return v;
       },
     }));
     const accounts = (target: object) => this.wrap(target, () => ({
       // Accounts are all added by the setup and never removed: their existence is no component.
       get: (t, key, receiver) => {
         const v = Reflect.get(t, key, receiver);
-        return typeof key === 'string' && typeof v === 'object' && v !== null ? account(key, v) : v;
+        return typeof key === 'string' && typeof v === 'object' && v !== null ? account(key, v as Account) : v;
       },
     }));
+    // A holdings map is not split by account: looking at any entry reads every holding.
+    const holdings = () => layout.holdings;
     return this.wrap(world, () => ({
       get: (t, key, receiver) => {
         const v = Reflect.get(t, key, receiver);
-        switch (key) {
+        switch (typeof key === 'string' ? WORLD[key as keyof World]?.kind : undefined) {
           case 'accounts': return accounts(v as object);
-          case 'records': return this.entries(v as object, (r) => one(layout.record.get(r)), () => layout.record.values());
-          case 'tokens':
-          case 'bundles':
-          case 'sessions': return this.entries(v as object, holdings, holdings);
+          case 'record': return this.entries(v as object, (r) => one(layout.record.get(r)), () => layout.record.values());
+          case 'holdings': return this.entries(v as object, holdings, holdings);
           default: return v;
         }
       },

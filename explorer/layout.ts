@@ -1,19 +1,15 @@
-import type { Account, World } from '../model';
+import type { Account, Installation, IntegrationRecord, World } from '../model';
+import { encoderOf, fieldsOf, holderFields, WORLD } from './contract';
 import type { ExplorerConfig } from './config';
 import type { Row } from './store';
 
 /**
  * A world as the explorer sees it: a fixed row of components, each a short string of what the
- * rules depend on, nothing else. Per account: its preferences and Default record State, each
- * configured record's installation (lifecycle state, origin and bundle, whether it has a Note),
- * and what it holds (tokens, installed bundles, open sessions). Per record: its existence,
- * Name, Description, permitted methods and whether its credentials were ever regenerated.
- * Last, which bundles exist.
- *
- * Abstracted: logs, system notes, sequence numbers and every generated value (Application IDs,
- * keys, secrets). Logs only grow and no rule reads an old entry; generated values are compared
- * only for equality. So two worlds equal on every component answer every command alike (up to
- * those values), which makes the space finite.
+ * rules depend on, nothing else. Which fields of the world make up which component, how each
+ * is written and why the others are left out is declared once, in explorer/contract.ts: per
+ * account its preferences and Default record, each configured record's installation and what
+ * it holds (tokens, installed bundles, sessions); per record its common fields; last, which
+ * bundles exist. Leaving out logs, sequence numbers and generated values makes the space finite.
  *
  * Symmetry: accounts declared interchangeable are explored up to permutation: the canonical row
  * sorts their blocks of components. Sound only when the configuration treats them identically
@@ -39,17 +35,24 @@ export interface Layout {
   readonly tableOf: readonly number[];
 }
 
-const ABSENT_ACCOUNT = '-';
+const ABSENT = '_';
+const ACCOUNT = WORLD.accounts.fields;
 
+/** An account's 'account' component: the fields declared part of it, in declaration order. */
+const accountParts = fieldsOf(ACCOUNT, 'account').map((key) => ({ key, encode: encoderOf<object>(ACCOUNT[key].fields) }));
 function accountValue(account: Account): string {
-  return `${account.preferences.requireApproval ? 'A' : 'a'}${account.preferences.tokenBasedAuthentication ? 'T' : 't'}${account.defaultRecord.state === 'blocked' ? 'D' : 'd'}`;
+  let out = '';
+  for (const { key, encode } of accountParts) out += `${encode(account[key])}|`;
+  return out;
 }
+const installationValue = encoderOf<Installation>(ACCOUNT.installations.fields);
+const recordValue = encoderOf<IntegrationRecord>(WORLD.records.fields);
 
-function installationValue(account: Account, record: string): string {
-  const inst = account.installations[record];
-  if (!inst) return '_';
-  return `${inst.state[0]}${inst.state === 'waitingForApproval' ? 'w' : ''}${inst.origin[0]}${inst.origin === 'issueToken' ? 't' : ''}${inst.bundle ?? ''}${inst.note === '' ? '' : 'n'}`;
-}
+/** Per holdings map of the world: how an entry reads as an item, and the fields naming the accounts that list it. */
+const holdingMaps = fieldsOf(WORLD, 'holdings').map((key) => {
+  const field = WORLD[key];
+  return { key, tag: field.tag, listed: field.listed, encode: encoderOf<object>(field.fields), holders: holderFields(field.fields) };
+});
 
 export function makeLayout(config: ExplorerConfig): Layout {
   const records = config.records.map((r) => r.name);
@@ -87,26 +90,38 @@ export function makeLayout(config: ExplorerConfig): Layout {
   const values = (world: World): string[] => {
     // What each account holds, gathered once per world.
     const holds = new Map<string, string[]>();
-    const add = (a: string, item: string) => {
-      const list = holds.get(a);
-      if (list) list.push(item);
-      else holds.set(a, [item]);
-    };
-    for (const t of Object.values(world.tokens)) add(t.account, `t${t.record}`);
-    for (const b of Object.values(world.bundles)) for (const a of b.installedIn) add(a, `b${b.name}`);
-    for (const x of Object.values(world.sessions)) if (x.active) add(x.account, `s${x.record ?? ''}`);
+    const listed: string[] = [];
+    for (const map of holdingMaps) {
+      const entries = world[map.key] as Readonly<Record<string, object>>;
+      for (const k in entries) {
+        const entry = entries[k] as Record<string, string | readonly string[]>;
+        const item = `${map.tag}${map.encode(entry)}`;
+        for (const h of map.holders) {
+          const held = entry[h];
+          for (const a of typeof held === 'string' ? [held] : held) {
+            const list = holds.get(a);
+            if (list) list.push(item);
+            else holds.set(a, [item]);
+          }
+        }
+        if (map.listed) listed.push(`${k.length}:${k}`);
+      }
+    }
     const out: string[] = [];
     for (const a of accounts) {
       const acc = world.accounts[a];
-      out.push(acc ? accountValue(acc) : ABSENT_ACCOUNT);
-      for (const r of records) out.push(acc ? installationValue(acc, r) : ABSENT_ACCOUNT);
-      out.push((holds.get(a) ?? []).sort().join(','));
+      out.push(acc ? accountValue(acc) : ABSENT);
+      for (const r of records) {
+        const inst = acc?.installations[r];
+        out.push(inst ? installationValue(inst) : ABSENT);
+      }
+      out.push((holds.get(a) ?? []).sort().join(';'));
     }
     for (const r of records) {
       const rec = world.records[r];
-      out.push(rec ? `${rec.name}/${rec.description}/${rec.authentication.userCredentials ? 'u' : ''}${rec.authentication.tokenBased ? 't' : ''}${rec.previousConsumerKey === undefined ? '' : 'R'}` : '_');
+      out.push(rec ? recordValue(rec) : ABSENT);
     }
-    out.push(Object.keys(world.bundles).sort().join(','));
+    out.push(listed.sort().join(';'));
     return out;
   };
 
