@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { parseCommandLine, UsageError } from '../io/args';
+import { SourceDateEpochError } from '../io/clock';
 import { traceToGherkin } from '../scenarios/gherkin';
 import { KIND_LABELS } from './coverage-data';
 import { ExplorerInputError } from './explorer';
@@ -87,7 +88,7 @@ function shown(path: string): string {
   return r && !r.startsWith('..') ? r : resolve(path);
 }
 
-const INPUT_ERRORS = [RawInputError, ExplorerInputError, ThresholdsError, ConfidentialOutputError];
+const INPUT_ERRORS = [RawInputError, ExplorerInputError, ThresholdsError, ConfidentialOutputError, SourceDateEpochError];
 
 export async function main(args: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   let options: CliOptions;

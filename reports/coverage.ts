@@ -37,7 +37,8 @@ interface CoverageInput {
   /** Answers whether uncovered items can be reached in the world at all (reports/planner.ts). */
   readonly judge?: Judge;
   readonly statechartName?: string;
-  readonly now?: Date;
+  /** When the report was generated (the caller decides: SOURCE_DATE_EPOCH or the clock). */
+  readonly now: Date;
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -247,7 +248,7 @@ export function buildCoverage(input: CoverageInput): CoverageData {
 
   return {
     formatVersion: FORMAT_VERSION,
-    generatedAt: (input.now ?? new Date()).toISOString(),
+    generatedAt: input.now.toISOString(),
     relativeTo: {
       statechart: input.statechartName ?? 'installation (model/lifecycle.machine.ts)',
       initialState: totals.initial,

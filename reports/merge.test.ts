@@ -131,3 +131,40 @@ describe('bad raw input', () => {
     expect(() => readRaw([join(tmp('nope-'), 'missing')], known)).toThrow(/cannot read the raw directory \(ENOENT\)/);
   });
 });
+
+describe('same input, same bytes', () => {
+  it('with SOURCE_DATE_EPOCH set, two report runs on the same raw input write byte-identical files, dated from it', async () => {
+    const raw = tmp('raw-epoch-');
+    writeRaw(raw, records, 2);
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+    try {
+      const outs = [tmp('out-epoch-a-'), tmp('out-epoch-b-')];
+      for (const out of outs) await runReport({ print: traceToGherkin, rawDirectories: [raw], outDir: out, explorerFiles: [], maxPathLength: 2 });
+      for (const name of ['coverage.json', 'index.html', 'summary.md']) {
+        expect(readFileSync(join(outs[1], name)), name).toEqual(readFileSync(join(outs[0], name)));
+      }
+      expect((JSON.parse(readFileSync(join(outs[0], 'coverage.json'), 'utf8')) as { generatedAt: string }).generatedAt).toBe('2026-01-01T00:00:00.000Z');
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+
+  it('a SOURCE_DATE_EPOCH that is not a whole number of seconds exits 2 naming the variable, and writes nothing', async () => {
+    const raw = tmp('raw-epoch-bad-');
+    writeRaw(raw, records, 1);
+    const out = tmp('out-epoch-bad-');
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = 'yesterday';
+    try {
+      const err = sink();
+      expect(await main(['--raw', raw, '--out', out, '--no-explorer'], sink().stream, err.stream)).toBe(2);
+      expect(err.text()).toContain('SOURCE_DATE_EPOCH: Invalid value "yesterday": should be a whole number of seconds');
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+});

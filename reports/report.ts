@@ -11,6 +11,7 @@ import { proposeScenarios, type GherkinPrinter } from './proposals';
 import type { ReportData } from './report-data';
 import { checkThresholds, readThresholds, type CheckOutcome } from './threshold-check';
 import { computeTotals } from './totals';
+import { reportTime } from '../io/clock';
 import { stableJson, writeAllOrNothing } from '../io/write';
 
 /**
@@ -31,6 +32,7 @@ export interface ReportOptions {
   readonly thresholdsFile?: string;
   /** Explorer outputs; undefined reads `<outDir>/explorer.json` and `<outDir>/explorer/*.json` when they exist. */
   readonly explorerFiles?: readonly string[];
+  /** Defaults to SOURCE_DATE_EPOCH when set, else the clock (io/clock.ts). */
   readonly now?: Date;
   /** Prints a proposed scenario's trace as Gherkin (the step library's `traceToGherkin`), passed in so reports need not know the step library. */
   readonly print: GherkinPrinter;
@@ -84,7 +86,7 @@ export async function buildReport(options: ReportOptions): Promise<BuiltReport> 
     rawFiles: merged.files.length,
     ...(explorer ? { explorer } : {}),
     judge: planner,
-    ...(options.now ? { now: options.now } : {}),
+    now: options.now ?? reportTime(),
   });
   const check = checkThresholds(coverage.summary, thresholds);
   const proposals = proposeScenarios(coverage, planner, options.print);
