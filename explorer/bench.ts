@@ -1,6 +1,7 @@
 import { checkStep, type Violation } from '../properties/invariants';
 import { DEFAULT_CONFIG } from './config';
-import { explore, type ExploreOptions, type ExploreResult } from './explore';
+import { explore } from './explore';
+import type { ExploreOptions, ExploreResult } from './types';
 
 /**
  * Explorer figures for `npm run bench`: distinct states per second on the default configuration,

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { DELIBERATE_FAULT_IDS, faultsFromEnv, isDeliberateFault, redactText, type DeliberateFault } from '../model';
 import { traceToGherkin } from '../scenarios/gherkin';
 import { ConfigError, DEFAULT_CONFIG, parseConfig, type ExplorerConfig } from './config';
-import type { Progress } from './explore';
+import type { Progress } from './types';
 import { explorerReport, runExploration, writeWhole, writeTraceFiles } from './run';
 
 /**

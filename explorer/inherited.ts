@@ -1,4 +1,4 @@
-import type { GroupCache } from './cache';
+import type { GroupCache } from './groups';
 import type { Packing, StateStore } from './store';
 
 /**

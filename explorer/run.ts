@@ -4,7 +4,8 @@ import { checkStep, type Violation } from '../properties/invariants';
 import { traceToGherkin, traceToSimulation } from '../scenarios/gherkin';
 import { writeAllOrNothing } from '../io/write';
 import type { ExplorerConfig } from './config';
-import { explore, type ExploreOptions, type ExploreResult } from './explore';
+import { explore } from './explore';
+import type { ExploreOptions, ExploreResult } from './types';
 
 /** The explorer as the CLI, tests and bench use it: every invariant, and a trace for a violation. */
 
