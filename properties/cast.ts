@@ -47,7 +47,7 @@ export const UNKNOWN_APPLICATION_IDS: readonly string[] = [
   '1A2B3C4D-0000-4000-8000-00000000BEEF',
 ];
 
-export function castAccount(name: string): CastAccount {
+function castAccount(name: string): CastAccount {
   const account = CAST_ACCOUNTS.find((a) => a.name === name);
   if (!account) throw new Error(`cast: no account "${name}"; the cast has ${CAST_ACCOUNTS.map((a) => a.name).join(', ')}`);
   return account;
