@@ -11,7 +11,8 @@ Feature: Every way into and out of a lifecycle state
     And a partner account "Partner"
     And "Partner" creates the integration record "App" permitting user credentials and token-based authentication
     And Require Approval is checked in "Acme"
-    And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    When "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    Then it is refused by STATE-02
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
     And it moves "App" in "Acme SB" from Absent to Waiting for Approval
@@ -24,7 +25,8 @@ Feature: Every way into and out of a lifecycle state
     And a sandbox "Acme SB" of "Acme"
     And "Acme SB" creates the integration record "App" permitting user credentials and token-based authentication
     And Require Approval is checked in "Acme"
-    And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    When "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    Then it is refused by STATE-02
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
     And it moves "App" in "Acme SB" from Enabled to Waiting for Approval
@@ -91,7 +93,8 @@ Feature: Every way into and out of a lifecycle state
     And "Acme SB" creates the integration record "App" permitting user credentials and token-based authentication with:
       | State | Blocked |
     And Require Approval is checked in "Acme"
-    And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    When "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    Then it is refused by STATE-02
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
     And it moves "App" in "Acme SB" from Blocked to Waiting for Approval
@@ -105,7 +108,8 @@ Feature: Every way into and out of a lifecycle state
     And a partner account "Partner"
     And "Partner" creates the integration record "App" permitting user credentials and token-based authentication
     And Require Approval is checked in "Acme SB"
-    And "Acme SB" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    When "Acme SB" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    Then it is refused by STATE-02
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
     And it moves "App" in "Acme SB" from Waiting for Approval to Removed
@@ -118,7 +122,8 @@ Feature: Every way into and out of a lifecycle state
     And a sandbox "Acme SB" of "Acme"
     And "Acme" creates the integration record "App" permitting user credentials and token-based authentication
     And Require Approval is checked in "Acme SB"
-    And "Acme SB" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    When "Acme SB" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    Then it is refused by STATE-02
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
     And it moves "App" in "Acme SB" from Waiting for Approval to Enabled
@@ -131,7 +136,8 @@ Feature: Every way into and out of a lifecycle state
     And a sandbox "Acme SB" of "Acme"
     And "Acme SB" creates the integration record "App" permitting user credentials and token-based authentication
     And Require Approval is checked in "Acme"
-    And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    When "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    Then it is refused by STATE-02
     And the sandbox "Acme SB" is refreshed
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
@@ -173,7 +179,8 @@ Feature: Every way into and out of a lifecycle state
     And "Acme SB" creates the integration record "App" permitting user credentials and token-based authentication
     And the sandbox "Acme SB" is refreshed
     And Require Approval is checked in "Acme"
-    And "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    When "Acme" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "App"
+    Then it is refused by STATE-02
     When the sandbox "Acme SB" is refreshed
     Then it is accepted
     And it moves "App" in "Acme SB" from Removed to Waiting for Approval

@@ -122,7 +122,8 @@ Feature: Sandbox refresh
     Given "Acme" creates the integration record "Billing" permitting user credentials and token-based authentication with:
       | State | Blocked |
     And Require Approval is checked in "Acme SB"
-    And "Acme SB" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "Billing"
+    When "Acme SB" receives a get request on endpoint 2019.2 with user credentials and the Application ID of "Billing"
+    Then it is refused by STATE-02
     And the integration record "Billing" is Waiting for Approval in "Acme SB"
     When the sandbox "Acme SB" is refreshed
     Then it is accepted

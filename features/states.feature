@@ -47,7 +47,8 @@ Feature: States of a record in each account
   @STATE-02 @STATE-03
   Scenario: A record Waiting for Approval can be blocked instead of approved
     Given Require Approval is checked in "Customer"
-    And "Customer" receives a get request on endpoint 2019.1 with user credentials and the Application ID of "App"
+    When "Customer" receives a get request on endpoint 2019.1 with user credentials and the Application ID of "App"
+    Then it is refused by STATE-02
     When "Customer" blocks the integration record "App"
     Then it is accepted
     And the integration record "App" is Blocked in "Customer"

@@ -71,8 +71,8 @@ Feature: End-to-end stories across accounts
     And "Partner" creates the integration record "App" permitting user credentials and token-based authentication
     And the application "App" calls the Issue Token endpoint for "Customer", receiving the token "T1"
     And "Customer" blocks the integration record "App"
-    And "Customer" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1"
-    And it is refused by STATE-01
+    When "Customer" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1"
+    Then it is refused by STATE-01
     When "Customer" enables the integration record "App"
     And "Customer" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1"
     Then it is accepted

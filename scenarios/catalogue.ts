@@ -46,6 +46,22 @@ function renderArea(a: StepArea): string {
   return [`## ${a.area}`, '', a.intro, '', ...a.steps.map(renderStep)].join('\n');
 }
 
+/** What the `{endpoint}` version changes, next to the parameter: a set-up step on the wrong era is refused and fails. */
+const ENDPOINT_ERAS = [
+  '### Endpoint eras',
+  '',
+  'The endpoint version decides which authentication a SOAP request may use (RESTlets and the Issue Token endpoint have none).',
+  'A set-up step (Given, or And after Given) that the model refuses fails at once, naming the rule; write an attempt as a When step and check it with "Then it is refused by ...".',
+  '',
+  '| From | What changes | Rules |',
+  '| --- | --- | --- |',
+  '| 2015.1 and earlier | No token-based authentication. A request with user credentials and no Application ID is tracked by the Default Web Services Integrations record; with an Application ID, by that record. | AUTH-04, FACT-06 |',
+  '| 2015.2 | Every request needs an Application ID with valid user credentials, or token-based authentication; login and ssoLogin send the Application ID once per session. | AUTH-05 |',
+  '| 2016.2 | (release, not endpoint) Non-administrators see and edit integration records through the Integration Applications (List) and Integration Application (Full) permissions. | PERM-01, PERM-02 |',
+  '| 2019.1 | (release) The Issue Token endpoint creates and auto-installs records; Require Approval makes them Waiting for Approval. | TOKEN-01, TOKEN-02, STATE-02 |',
+  '| 2020.2 | Request-level credentials (passport, login and ssoLogin, sessions) are refused: token-based authentication only. User credentials still work on 2020.1 and earlier. | AUTH-07, ASM-09 |',
+];
+
 export function renderCatalogue(areas: readonly StepArea[] = STEP_AREAS): string {
   const contents = areas.map((a) => `- [${a.area}](#${a.area.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')})`);
   return [
@@ -60,6 +76,7 @@ export function renderCatalogue(areas: readonly StepArea[] = STEP_AREAS): string
     '',
     ...contents,
     '- [Parameters](#parameters)',
+    '- [Endpoint eras](#endpoint-eras)',
     '- [Authentication phrases](#authentication-phrases)',
     '',
     ...areas.map(renderArea),
@@ -71,6 +88,8 @@ export function renderCatalogue(areas: readonly StepArea[] = STEP_AREAS): string
     '| Parameter | Allowed values |',
     '| --- | --- |',
     ...PARAMETER_TYPES.filter((p) => p.name !== 'auth').map((p) => `| \`{${p.name}}\` | ${p.allowed.replace(/\|/g, '\\|')} |`),
+    '',
+    ...ENDPOINT_ERAS,
     '',
     '## Authentication phrases',
     '',

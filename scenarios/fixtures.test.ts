@@ -59,4 +59,15 @@ describe('cucumber on fixture features', () => {
     expect(run.output).toMatch(/Expected the last command to be refused, but it was accepted/);
     expect(run.output).toMatch(/\d+ scenarios \(\d+ failed/);
   });
+
+  it('a set-up step the model refuses fails at that step, naming the rule and the fault; the same request as an attempt may be refused', async () => {
+    const run = await runCucumber(['-p', 'fixtures', fixture('refused-setup.feature')]);
+    expect(run.code).toBe(1);
+    expect(run.output).toMatch(/✖ And "Acme" receives a get request on endpoint 2021\.1 with user credentials/);
+    expect(run.output).toContain('This set-up step was refused by AUTH-07 (USER_ERROR:');
+    expect(run.output).toContain('write the step as a When and follow it with "Then it is refused by AUTH-07"');
+    // The steps after it never ran, so nothing later can fail with a misleading message.
+    expect(run.output).toMatch(/- Then the integration record "App" is Enabled in "Acme"/);
+    expect(run.output).toContain('2 scenarios (1 failed, 1 passed)');
+  });
 });

@@ -23,6 +23,8 @@ interface Printed {
   /** The step text without keyword (may continue with data-table lines), or undefined for a comment. */
   readonly step?: string;
   readonly comment?: string;
+  /** The model refused it: it can only be an attempt (When), never a set-up step. */
+  readonly refused?: boolean;
 }
 
 const INDENT = '    ';
@@ -185,7 +187,7 @@ function replay(trace: Trace): Printed[] {
     if (outcome.kind === 'invalid' && !onPurpose) {
       return { command, comment: `# commands[${i}] is not a step: the model rejects it as malformed (${redactText(describeInvalid(outcome))})` };
     }
-    return { command, step: commandToStep(before, command) };
+    return { command, step: commandToStep(before, command), refused: outcome.kind !== 'accepted' };
   });
 }
 
@@ -211,11 +213,15 @@ function tagLine(tags: readonly string[]): string {
 
 /**
  * The Scenario block alone (indented for a Feature), so several traces can share one feature
- * file. Steps: the seed, then one per command (the last one is the When), then the expectations.
+ * file. Steps: the seed, then one per command, then the expectations. Commands are set-up steps
+ * (And after the seed's Given) up to the first one the model refuses or the last one, which is
+ * the When; the rest follow it as And: set-up steps must be accepted, attempts may be refused.
  */
 function traceToScenario(trace: Trace): string {
   const printed = replay(trace);
-  const lastStep = printed.map((p) => p.step !== undefined).lastIndexOf(true);
+  const last = printed.map((p) => p.step !== undefined).lastIndexOf(true);
+  const firstRefused = printed.findIndex((p) => p.step !== undefined && p.refused);
+  const when = firstRefused >= 0 && firstRefused < last ? firstRefused : last;
   const lines: string[] = [];
   const tags = tagLine(trace.tags);
   if (tags) lines.push(`  ${tags}`);
@@ -223,7 +229,7 @@ function traceToScenario(trace: Trace): string {
   lines.push(`${INDENT}Given the scenario seed is ${trace.seed}`);
   printed.forEach((p, i) => {
     if (p.step === undefined) lines.push(`${INDENT}${p.comment ?? ''}`);
-    else lines.push(`${INDENT}${i === lastStep ? 'When' : 'And'} ${p.step}`);
+    else lines.push(`${INDENT}${i === when ? 'When' : 'And'} ${p.step}`);
   });
   trace.expectations.flatMap(expectationToStep).forEach((s, i) => lines.push(`${INDENT}${i === 0 ? 'Then' : 'And'} ${s}`));
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import { After, Before, Status } from '@cucumber/cucumber';
+import { After, Before, BeforeStep, Status } from '@cucumber/cucumber';
 import { idsIn } from '../model';
 import { CoverageRecorder } from '../io/recorder';
 import type { HarnessWorld } from './world';
@@ -12,6 +12,11 @@ Before(function (this: HarnessWorld, { pickle }) {
   const recorder = new CoverageRecorder('scenario', pickle.name, pickle.uri);
   recorder.checks(pickle.tags.flatMap((t) => idsIn(t.name)));
   this.begin(pickle.name, recorder);
+});
+
+// Given steps (and the And steps after them) set the scene: the World refuses to let them be refused.
+BeforeStep(function (this: HarnessWorld, { pickleStep }) {
+  this.stepIsSetUp = pickleStep.type === 'Context';
 });
 
 After(function (this: HarnessWorld, { result }) {

@@ -34,6 +34,8 @@ export class HarnessWorld extends World {
   readonly groups = new Map<string, string[]>();
   /** The session the last login opened, for "the session" without a name. */
   lastSession: string | undefined;
+  /** Whether the running step is a set-up step (Given, or And after Given): those must not be refused. */
+  stepIsSetUp = false;
 
   /** Called by the Before hook: the scenario's seed from its name (and HARNESS_SEED). */
   begin(name: string, recorder: CoverageRecorder | undefined): void {
@@ -70,6 +72,7 @@ export class HarnessWorld extends World {
     if (outcome.kind === 'invalid' && !options.malformed) {
       throw new Error(`The model cannot run this step: ${redactText(describeInvalid(outcome))}`);
     }
+    if (outcome.kind === 'refused' && this.stepIsSetUp) throw new Error(refusedSetUp(outcome));
     return outcome;
   }
 
@@ -145,6 +148,14 @@ export class HarnessWorld extends World {
         };
     }
   }
+}
+
+/** Why a set-up step failed, and how to write the step when the refusal is what the scenario checks. */
+function refusedSetUp(outcome: Refused): string {
+  return (
+    `This set-up step was refused by ${outcome.rule} (${outcome.fault.code}: ${redactText(outcome.fault.message)}), so the scenario cannot go on from it. ` +
+    `A Given step must succeed; if the refusal is what the scenario checks, write the step as a When and follow it with "Then it is refused by ${outcome.rule}".`
+  );
 }
 
 function listOf(names: readonly string[]): string {
