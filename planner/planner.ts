@@ -311,7 +311,7 @@ export class Planner {
   }
 }
 
-/** A Trace (scenarios/trace.ts) of the plan, ready for traceToGherkin. */
+/** A Trace (model/trace.ts) of the plan, ready for traceToGherkin. */
 export function planToTrace(plan: Plan, title: string, tags: readonly string[]): Trace {
   return {
     title,

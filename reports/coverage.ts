@@ -34,7 +34,7 @@ interface CoverageInput {
   readonly rawDirectories: readonly string[];
   readonly rawFiles: number;
   readonly explorer?: readonly ExplorerReach[];
-  /** Answers whether uncovered items can be reached in the world at all (reports/planner.ts). */
+  /** Answers whether uncovered items can be reached in the world at all (planner/planner.ts). */
   readonly judge?: Judge;
   readonly statechartName?: string;
   /** When the report was generated (the caller decides: SOURCE_DATE_EPOCH or the clock). */

@@ -5,7 +5,7 @@ import type { CoverageRecord, CoverageSource, RecordedTransition } from '../io/r
 import { fieldPath } from '../model';
 
 /**
- * Reading raw coverage (JSON lines written by reports/recorder.ts, one file per process) from
+ * Reading raw coverage (JSON lines written by io/recorder.ts, one file per process) from
  * one or several directories, validating every line, and merging them. Merging is a union per
  * check (scenario or property), independent of file order and of how the records were split
  * across files, so CI shards merged give the same result as one run.
