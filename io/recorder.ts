@@ -11,6 +11,9 @@ import { redactText, type InstallationStep, type Outcome } from '../model';
 
 export type CoverageSource = 'scenario' | 'property' | 'explorer';
 
+/** Runs started in this process (cucumber's coordinator, vitest's main process) pass their ID on. */
+currentRunId();
+
 export interface RecordedTransition {
   /** Transition id as the statechart table names it, e.g. "absent --CREATE--> enabled". */
   readonly id: string;
@@ -22,13 +25,19 @@ export interface RecordedTransition {
   readonly owner: boolean;
 }
 
+/** How a check ended; 'undefined' is a scenario with an undefined or pending step. */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'undefined';
+export const CHECK_STATUSES: readonly CheckStatus[] = ['passed', 'failed', 'skipped', 'undefined'];
+
 export interface CoverageRecord {
-  readonly v: 1;
+  readonly v: 2;
+  /** The run that wrote it (HARNESS_RUN_ID): the report reads the latest run of each check. */
+  readonly run: string;
   readonly source: CoverageSource;
   /** Scenario name (with feature file) or property name. */
   readonly name: string;
   readonly file?: string;
-  readonly status: 'passed' | 'failed' | 'skipped';
+  readonly status: CheckStatus;
   /** Distinct transitions taken. */
   readonly transitions: readonly RecordedTransition[];
   /** Distinct per-installation paths from 'absent', as lists of transition ids. */
@@ -44,6 +53,20 @@ export const DEFAULT_RAW_DIR = join('reports', 'out', 'raw');
 
 export function rawDir(): string {
   return process.env.HARNESS_RAW_DIR ?? DEFAULT_RAW_DIR;
+}
+
+/**
+ * The run this process belongs to: HARNESS_RUN_ID when set (npm start and CI shards set one for
+ * all their processes); otherwise a new sortable ID (UTC time, then random), put into the
+ * environment so the processes this one starts (cucumber's parallel workers) share it.
+ */
+export function currentRunId(env: NodeJS.ProcessEnv = process.env): string {
+  env.HARNESS_RUN_ID ||= newRunId();
+  return env.HARNESS_RUN_ID;
+}
+
+export function newRunId(now = new Date()): string {
+  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
 /** One file per process and directory (a test may record into several directories). */
@@ -104,7 +127,8 @@ export class CoverageRecorder {
     this.paths.clear();
     // Names may carry generated values (a property's counterexample): never written in clear (AUTH-08).
     return {
-      v: 1,
+      v: 2,
+      run: currentRunId(),
       source: this.source,
       name: redactText(this.name),
       ...(this.file ? { file: redactText(this.file) } : {}),

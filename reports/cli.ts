@@ -7,7 +7,7 @@ import { ExplorerInputError } from './explorer';
 import { RawInputError } from './merge';
 import { ConfidentialOutputError, DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport, type ReportOptions } from './report';
 import { renderTextSummary } from './text-summary';
-import { describeFailures, ThresholdsError } from './threshold-check';
+import { describeFailures, describeUnsuccessful, ThresholdsError } from './threshold-check';
 import { isMaxPathLength, MAX_PATH_LENGTH_LIMIT, MAX_PATH_LENGTH_RULE } from './totals';
 
 /**
@@ -119,11 +119,17 @@ export async function main(args: readonly string[], out: NodeJS.WritableStream =
   out.write(renderTextSummary(result.data, html ? `file://${resolve(html)}` : undefined));
   if (options.check) {
     if (!result.check.ok) {
-      err.write(`report --check: coverage below threshold in ${result.check.failing.map((r) => r.kind).join(', ')}:\n`);
-      for (const line of describeFailures(result.check)) err.write(`  ${line}\n`);
+      if (result.check.unsuccessful.length > 0) {
+        err.write(`report --check: ${result.check.unsuccessful.length} check(s) did not pass:\n`);
+        for (const line of describeUnsuccessful(result.check)) err.write(`  ${line}\n`);
+      }
+      if (result.check.failing.length > 0) {
+        err.write(`report --check: coverage below threshold in ${result.check.failing.map((r) => r.kind).join(', ')}:\n`);
+        for (const line of describeFailures(result.check)) err.write(`  ${line}\n`);
+      }
       return 1;
     }
-    out.write(`report --check: every kind meets its threshold (${result.check.results.map((r) => `${KIND_LABELS[r.kind]} ≥ ${r.minimum}%`).join(', ')})\n`);
+    out.write(`report --check: every check passed and every kind meets its threshold (${result.check.results.map((r) => `${KIND_LABELS[r.kind]} ≥ ${r.minimum}%`).join(', ')})\n`);
   }
   return 0;
 }

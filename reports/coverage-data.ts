@@ -1,9 +1,12 @@
+import type { CheckStatus } from '../io/recorder';
+import type { RunSummary } from './merge';
+
 /**
  * The coverage model's schema: what coverage.json holds (formatVersion 1) and every renderer
  * reads. The builders are in coverage.ts; this file has no logic.
  */
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const COVERAGE_KINDS = ['states', 'transitions', 'transitionPairs', 'paths', 'rules', 'assumptions'] as const;
 export type CoverageKind = (typeof COVERAGE_KINDS)[number];
@@ -89,9 +92,18 @@ export interface CheckSummary {
   readonly source: string;
   readonly name: string;
   readonly file?: string;
-  readonly status: string;
+  readonly status: CheckStatus;
+  /** The run its result comes from (the latest run that has this check). */
+  readonly run: string;
   readonly transitions: number;
   readonly rules: readonly string[];
+}
+
+export interface CheckCounts {
+  readonly passed: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly undefined: number;
 }
 
 export interface CoverageData {
@@ -108,9 +120,14 @@ export interface CoverageData {
   readonly inputs: {
     readonly rawDirectories: readonly string[];
     readonly rawFiles: number;
+    /** Records merged: those of each check's latest run. */
     readonly records: number;
-    readonly scenarios: { readonly passed: number; readonly failed: number; readonly skipped: number };
-    readonly properties: { readonly passed: number; readonly failed: number; readonly skipped: number };
+    /** Records of older runs of the same checks: listed under runs, not merged. */
+    readonly supersededRecords: number;
+    /** Every run in the raw input, newest first. */
+    readonly runs: readonly RunSummary[];
+    readonly scenarios: CheckCounts;
+    readonly properties: CheckCounts;
   };
   readonly summary: Readonly<Record<CoverageKind, KindSummary>>;
   readonly states: readonly StateCoverage[];

@@ -90,7 +90,7 @@ function summarise(items: readonly { readonly status: ItemStatus }[]): KindSumma
 }
 
 function ruleResult(checks: readonly MergedCheck[]): CheckResult {
-  if (checks.some((c) => c.status === 'failed')) return 'failed';
+  if (checks.some((c) => c.status === 'failed' || c.status === 'undefined')) return 'failed';
   return checks.some((c) => c.status === 'passed') ? 'passed' : 'not run';
 }
 
@@ -243,6 +243,7 @@ export function buildCoverage(input: CoverageInput): CoverageData {
       passed: of.filter((c) => c.status === 'passed').length,
       failed: of.filter((c) => c.status === 'failed').length,
       skipped: of.filter((c) => c.status === 'skipped').length,
+      undefined: of.filter((c) => c.status === 'undefined').length,
     };
   };
 
@@ -260,6 +261,8 @@ export function buildCoverage(input: CoverageInput): CoverageData {
       rawDirectories: input.rawDirectories,
       rawFiles: input.rawFiles,
       records: merged.records,
+      supersededRecords: merged.supersededRecords,
+      runs: merged.runs,
       scenarios: counts('scenario'),
       properties: counts('property'),
     },
@@ -283,6 +286,7 @@ export function buildCoverage(input: CoverageInput): CoverageData {
       name: c.name,
       ...(c.file !== undefined ? { file: c.file } : {}),
       status: c.status,
+      run: c.run,
       transitions: new Set(c.transitions.map((t) => t.id)).size,
       rules: c.rules,
     })),

@@ -1,6 +1,7 @@
 import { COVERAGE_KINDS, KIND_LABELS, type ChainCoverage, type CoveredBy, type ItemStatus, type RuleRow } from './coverage-data';
 import { STATUS_STYLE } from './diagram';
 import type { ReportData } from './report-data';
+import { runsSentence } from './runs';
 
 /**
  * The HTML report: one self-contained file (inline CSS and SVG, no script, no external
@@ -161,6 +162,7 @@ export function renderHtml(data: ReportData, svg: string): string {
 <p class="meta">Inputs: <span data-field="records">${inputs.records}</span> records from ${inputs.rawFiles} raw files (${inputs.rawDirectories.map(esc).join(', ')}) ·
 scenarios ${inputs.scenarios.passed} passed, ${inputs.scenarios.failed} failed, ${inputs.scenarios.skipped} skipped ·
 properties ${inputs.properties.passed} passed, ${inputs.properties.failed} failed, ${inputs.properties.skipped} skipped</p>
+<p class="meta" data-field="runs">${esc(runsSentence(data))}</p>
 <p class="meta">Paths are ${esc(data.relativeTo.pathsAre)}.
 Explorer output: ${data.relativeTo.explorerConfigurations ? esc(data.relativeTo.explorerConfigurations.join(', ')) : 'none given'}. Thresholds: <code>${esc(data.thresholds.file)}</code>.</p>
 <nav><a href="#summary">Summary</a><a href="#diagram">Diagram</a><a href="#states">States</a><a href="#transitions">Transitions</a><a href="#transitionPairs">Pairs</a><a href="#paths">Paths</a><a href="#rules">Rules</a><a href="#assumptions">Assumptions</a><a href="#proposals">Proposed scenarios</a></nav>

@@ -1,5 +1,6 @@
 import { COVERAGE_KINDS, KIND_LABELS } from './coverage-data';
 import type { ReportData } from './report-data';
+import { describeCheck, runsSentence, unsuccessfulChecks } from './runs';
 
 /**
  * The Markdown summary: short enough for a CI job summary ($GITHUB_STEP_SUMMARY). The full
@@ -21,10 +22,14 @@ function list(items: readonly string[], more: string): string[] {
 
 export function renderMarkdown(data: ReportData): string {
   const failing = data.thresholds.results.filter((r) => !r.ok);
+  const unsuccessful = unsuccessfulChecks(data);
   const lines: string[] = [
-    data.thresholds.ok
+    ...(unsuccessful.length > 0 ? [`## Checks: ❌ ${unsuccessful.length} did not pass`, '', ...list(unsuccessful.map(describeCheck), 'checks'), ''] : []),
+    data.thresholds.ok && unsuccessful.length === 0
       ? '## Coverage: ✅ every kind meets its threshold'
-      : `## Coverage: ❌ below threshold: ${failing.map((r) => KIND_LABELS[r.kind]).join(', ')}`,
+      : failing.length > 0
+      ? `## Coverage: ❌ below threshold: ${failing.map((r) => KIND_LABELS[r.kind]).join(', ')}`
+      : '## Coverage: every kind meets its threshold, but not every check passed',
     '',
     '| Kind | Covered | Reachable | Unreachable | Covered / reachable | Minimum |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -39,6 +44,8 @@ export function renderMarkdown(data: ReportData): string {
     '',
     `Inputs: ${i.records} records from ${i.rawFiles} raw files; scenarios ${i.scenarios.passed} passed, ${i.scenarios.failed} failed; ` +
       `properties ${i.properties.passed} passed, ${i.properties.failed} failed. Paths: up to ${data.relativeTo.maxPathLength} transitions from \`${data.relativeTo.initialState}\`.`,
+    '',
+    md(runsSentence(data)),
   );
   const uncovered = data.transitions.filter((t) => t.status === 'uncovered').map((t) => t.id);
   if (uncovered.length > 0) lines.push('', `**Uncovered transitions (${uncovered.length}):**`, ...list(uncovered, 'transitions'));

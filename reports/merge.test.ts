@@ -83,7 +83,7 @@ describe('bad raw input', () => {
     expect(problems).toEqual(['x.jsonl:3: transitions[0].guard: Invalid value number 3: should be a string or null']);
     const noStatus = { ...records[0], status: 'done' };
     expect(parseRawText(`${JSON.stringify(noStatus)}\n`, 'y.jsonl', known).problems).toEqual([
-      'y.jsonl:1: status: Invalid value the string "done": should be passed, failed, skipped',
+      'y.jsonl:1: status: Invalid value the string "done": should be passed, failed, skipped, undefined',
     ]);
   });
 
@@ -168,3 +168,55 @@ describe('same input, same bytes', () => {
     }
   });
 });
+
+describe('a run is a unit', () => {
+  const scenario = (run: string, status: CoverageRecord['status']): CoverageRecord => ({ ...records[0], run, status });
+
+  it('a later pass of a scenario outranks its earlier failure; the older run is listed, not merged', async () => {
+    const raw = tmp('raw-runs-');
+    writeRaw(raw, [scenario('20260101T000000Z-aaaaaa', 'failed')], 1, 'old');
+    writeRaw(raw, [scenario('20260102T000000Z-bbbbbb', 'passed')], 1, 'new');
+    const built = await buildReport({ print: traceToGherkin, rawDirectories: [raw], outDir: tmp('out-runs-'), explorerFiles: [], maxPathLength: 1 });
+    const check = built.data.checks.find((c) => c.name === records[0].name);
+    expect(check).toMatchObject({ status: 'passed', run: '20260102T000000Z-bbbbbb' });
+    expect(built.data.inputs.supersededRecords).toBe(1);
+    expect(built.data.inputs.runs.map((r) => [r.id, r.latestFor, r.superseded])).toEqual([
+      ['20260102T000000Z-bbbbbb', 1, 0],
+      ['20260101T000000Z-aaaaaa', 0, 1],
+    ]);
+    const summary = built.outputs.find((o) => o.name === 'summary.md')?.content ?? '';
+    expect(summary).toContain('1 records of older runs of the same checks are listed, not merged');
+  });
+
+  it('report --check exits 1 on a raw directory holding one failed scenario, naming it; summary.md does not open with a tick', async () => {
+    const raw = tmp('raw-failed-');
+    const passing = recordsForTransitions().records;
+    writeRaw(raw, [...passing.slice(1), { ...passing[0], status: 'failed' }], 1);
+    const out = tmp('out-failed-');
+    const err = sink();
+    const code = await main(['--raw', raw, '--out', out, '--check', '--no-explorer', '--thresholds', zeroThresholds()], sink().stream, err.stream);
+    expect(code).toBe(1);
+    expect(err.text()).toContain('report --check: 1 check(s) did not pass:');
+    expect(err.text()).toContain(`failed: scenario "${passing[0].name}"`);
+    const md = readFileSync(join(out, 'summary.md'), 'utf8');
+    expect(md.split('\n')[0]).toBe('## Checks: ❌ 1 did not pass');
+    expect(md).not.toMatch(/^## Coverage: ✅/m);
+  });
+
+  it('report --check names undefined and skipped checks too', async () => {
+    const raw = tmp('raw-undefined-');
+    const passing = recordsForTransitions().records;
+    writeRaw(raw, [...passing.slice(2), { ...passing[0], status: 'undefined' }, { ...passing[1], status: 'skipped' }], 1);
+    const err = sink();
+    expect(await main(['--raw', raw, '--out', tmp('out-undefined-'), '--check', '--no-explorer', '--thresholds', zeroThresholds()], sink().stream, err.stream)).toBe(1);
+    expect(err.text()).toContain(`undefined: scenario "${passing[0].name}"`);
+    expect(err.text()).toContain(`skipped: scenario "${passing[1].name}"`);
+  });
+});
+
+/** A thresholds file that any coverage meets, so only the checks' results decide --check. */
+function zeroThresholds(): string {
+  const file = join(tmp('thresholds-'), 'thresholds.json');
+  writeFileSync(file, JSON.stringify({ maxPathLength: 1, minimum: { states: 0, transitions: 0, transitionPairs: 0, paths: 0, rules: 0, assumptions: 0 } }));
+  return file;
+}

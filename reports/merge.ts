@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import type { CoverageRecord, CoverageSource, RecordedTransition } from '../io/recorder';
+import { CHECK_STATUSES, type CoverageRecord, type CoverageSource, type RecordedTransition } from '../io/recorder';
 import { fieldPath } from '../model';
 
 /**
@@ -41,11 +41,12 @@ const TransitionSchema = z.object(
 /** One raw line: a CoverageRecord of format version 1. */
 const CoverageRecordSchema = z.object(
   {
-    v: z.literal(1, should('1 (the only raw format version this report reads)')),
+    v: z.literal(2, should('2 (the raw format this report reads; older raw files come from an earlier version: delete them, e.g. rm -r reports/out/raw)')),
+    run: nonEmpty,
     source: z.enum(['scenario', 'property', 'explorer'], should('scenario, property, explorer')),
     name: nonEmpty,
     file: z.string(should('a string when present')).optional(),
-    status: z.enum(['passed', 'failed', 'skipped'], should('passed, failed, skipped')),
+    status: z.enum(CHECK_STATUSES, should(CHECK_STATUSES.join(', '))),
     transitions: z.array(TransitionSchema, should('an array')),
     paths: z.array(z.array(nonEmpty, should('an array of strings')), should('an array of arrays of transition ids')),
     rules: z.array(nonEmpty, should('an array of strings')),
@@ -163,7 +164,9 @@ export interface MergedCheck {
   readonly source: CoverageSource;
   readonly name: string;
   readonly file?: string;
-  /** failed if any record failed; passed if any passed; otherwise skipped. */
+  /** The run its records come from: the latest run that has this check. */
+  readonly run: string;
+  /** Of that run's records: failed if any failed; else undefined if any was; passed if any passed; otherwise skipped. */
   readonly status: CoverageRecord['status'];
   readonly transitions: readonly RecordedTransition[];
   readonly paths: readonly (readonly string[])[];
@@ -173,8 +176,24 @@ export interface MergedCheck {
   readonly records: number;
 }
 
-export interface MergedRaw {
+/** One run found in the raw input. */
+export interface RunSummary {
+  readonly id: string;
+  /** Records of this run. */
   readonly records: number;
+  /** Checks whose latest run this is (merged into the report). */
+  readonly latestFor: number;
+  /** Checks a later run also has: this run's records of them are listed, not merged. */
+  readonly superseded: number;
+}
+
+export interface MergedRaw {
+  /** Records merged (those of each check's latest run). */
+  readonly records: number;
+  /** Records left out because a later run has the same check. */
+  readonly supersededRecords: number;
+  /** Every run in the input, newest first. */
+  readonly runs: readonly RunSummary[];
   readonly checks: readonly MergedCheck[];
 }
 
@@ -184,12 +203,35 @@ function checkKey(r: Pick<CoverageRecord, 'source' | 'name' | 'file'>): string {
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Merges records into one entry per check. Pure and order-independent. */
-export function mergeRecords(records: readonly CoverageRecord[]): MergedRaw {
+/**
+ * Merges records into one entry per check, from that check's latest run only: an ad-hoc rerun of
+ * one scenario replaces its earlier result instead of mixing with it. Shards of one run (same
+ * HARNESS_RUN_ID) merge as a union. Pure and order-independent.
+ */
+export function mergeRecords(all: readonly CoverageRecord[]): MergedRaw {
+  const latest = new Map<string, string>();
+  for (const r of all) {
+    const key = checkKey(r);
+    const seen = latest.get(key);
+    if (seen === undefined || r.run > seen) latest.set(key, r.run);
+  }
+  const records = all.filter((r) => latest.get(checkKey(r)) === r.run);
+  const runs = new Map<string, { records: number; latestFor: Set<string>; superseded: Set<string> }>();
+  for (const r of all) {
+    const run = runs.get(r.run) ?? { records: 0, latestFor: new Set<string>(), superseded: new Set<string>() };
+    run.records++;
+    const key = checkKey(r);
+    (latest.get(key) === r.run ? run.latestFor : run.superseded).add(key);
+    runs.set(r.run, run);
+  }
+  const runSummaries: RunSummary[] = [...runs.entries()]
+    .sort(([a], [b]) => byString(b, a))
+    .map(([id, r]) => ({ id, records: r.records, latestFor: r.latestFor.size, superseded: r.superseded.size }));
   interface Acc {
     source: CoverageSource;
     name: string;
     file?: string;
+    run: string;
     statuses: Set<CoverageRecord['status']>;
     transitions: Map<string, RecordedTransition>;
     paths: Set<string>;
@@ -203,7 +245,7 @@ export function mergeRecords(records: readonly CoverageRecord[]): MergedRaw {
     let acc = accs.get(key);
     if (!acc) {
       acc = {
-        source: r.source, name: r.name, ...(r.file !== undefined ? { file: r.file } : {}),
+        source: r.source, name: r.name, ...(r.file !== undefined ? { file: r.file } : {}), run: r.run,
         statuses: new Set(), transitions: new Map(), paths: new Set(), rules: new Set(), outcomes: new Map(), records: 0,
       };
       accs.set(key, acc);
@@ -222,14 +264,15 @@ export function mergeRecords(records: readonly CoverageRecord[]): MergedRaw {
       source: a.source,
       name: a.name,
       ...(a.file !== undefined ? { file: a.file } : {}),
-      status: a.statuses.has('failed') ? 'failed' : a.statuses.has('passed') ? 'passed' : 'skipped',
+      run: a.run,
+      status: a.statuses.has('failed') ? 'failed' : a.statuses.has('undefined') ? 'undefined' : a.statuses.has('passed') ? 'passed' : 'skipped',
       transitions: [...a.transitions.entries()].sort(([x], [y]) => byString(x, y)).map(([, t]) => t),
       paths: [...a.paths].sort(byString).map((p) => JSON.parse(p) as string[]),
       rules: [...a.rules].sort(byString),
       outcomes: Object.fromEntries([...a.outcomes.entries()].sort(([x], [y]) => byString(x, y))),
       records: a.records,
     }));
-  return { records: records.length, checks };
+  return { records: records.length, supersededRecords: all.length - records.length, runs: runSummaries, checks };
 }
 
 /** Reads and merges raw coverage from the directories. */

@@ -1,9 +1,16 @@
 import { COVERAGE_KINDS, KIND_LABELS } from './coverage-data';
 import type { ReportData } from './report-data';
+import { describeCheck, runsSentence, unsuccessfulChecks } from './runs';
 
 /** The one-screen console summary printed by `npm run report` and `npm start`. */
 export function renderTextSummary(data: ReportData, where?: string): string {
   const lines: string[] = [];
+  const unsuccessful = unsuccessfulChecks(data);
+  if (unsuccessful.length > 0) {
+    lines.push(`  ✗ ${unsuccessful.length} check(s) did not pass:`);
+    for (const c of unsuccessful.slice(0, 10)) lines.push(`    ${describeCheck(c)}`);
+    if (unsuccessful.length > 10) lines.push(`    ... and ${unsuccessful.length - 10} more (see the report's Checks section)`);
+  }
   const width = Math.max(...COVERAGE_KINDS.map((k) => KIND_LABELS[k].length));
   for (const kind of COVERAGE_KINDS) {
     const s = data.summary[kind];
@@ -14,6 +21,7 @@ export function renderTextSummary(data: ReportData, where?: string): string {
   }
   const i = data.inputs;
   lines.push(`  from ${i.records} records: scenarios ${i.scenarios.passed} passed, ${i.scenarios.failed} failed; properties ${i.properties.passed} passed, ${i.properties.failed} failed`);
+  lines.push(`  ${runsSentence(data)}`);
   const uncovered = data.transitions.filter((t) => t.status === 'uncovered');
   for (const t of uncovered.slice(0, 5)) lines.push(`  uncovered: ${t.id}`);
   if (uncovered.length > 5) lines.push(`  ... and ${uncovered.length - 5} more uncovered transitions`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fieldPath, JsonTextError, parseJsonText } from '../model';
-import { COVERAGE_KINDS, KIND_LABELS, type CoverageKind, type KindSummary } from './coverage-data';
+import { COVERAGE_KINDS, KIND_LABELS, type CheckSummary, type CoverageKind, type KindSummary } from './coverage-data';
 import { isMaxPathLength, MAX_PATH_LENGTH_RULE } from './totals';
 
 /** The one configuration file of coverage thresholds (reports/thresholds.json) and the check against it. */
@@ -71,22 +71,32 @@ export interface ThresholdResult {
 }
 
 export interface CheckOutcome {
+  /** Every kind meets its threshold and every check passed. */
   readonly ok: boolean;
   readonly results: readonly ThresholdResult[];
+  /** Kinds below their threshold. */
   readonly failing: readonly ThresholdResult[];
+  /** Checks (of their latest run) that failed, had an undefined step, or were skipped. */
+  readonly unsuccessful: readonly CheckSummary[];
 }
 
-export function checkThresholds(summary: Readonly<Record<CoverageKind, KindSummary>>, thresholds: Thresholds): CheckOutcome {
+export function checkThresholds(summary: Readonly<Record<CoverageKind, KindSummary>>, thresholds: Thresholds, checks: readonly CheckSummary[]): CheckOutcome {
   const results = COVERAGE_KINDS.map((kind) => {
     const percentage = summary[kind].percentage;
     const minimum = thresholds.minimum[kind];
     return { kind, percentage, minimum, ok: percentage >= minimum };
   });
   const failing = results.filter((r) => !r.ok);
-  return { ok: failing.length === 0, results, failing };
+  const unsuccessful = checks.filter((c) => c.status !== 'passed');
+  return { ok: failing.length === 0 && unsuccessful.length === 0, results, failing, unsuccessful };
 }
 
 /** One line per failing kind, e.g. `Transitions: 97.2% is below the minimum 100%`. */
 export function describeFailures(outcome: CheckOutcome): string[] {
   return outcome.failing.map((r) => `${KIND_LABELS[r.kind]} (${r.kind}): ${r.percentage}% is below the minimum ${r.minimum}%`);
+}
+
+/** One line per check that did not pass, e.g. `failed: scenario "A blocked record is unblocked" (features/stories.feature), run 20261130T...`. */
+export function describeUnsuccessful(outcome: CheckOutcome): string[] {
+  return outcome.unsuccessful.map((c) => `${c.status}: ${c.source} "${c.name}"${c.file ? ` (${c.file})` : ''}, run ${c.run}`);
 }

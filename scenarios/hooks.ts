@@ -1,6 +1,6 @@
 import { After, Before, BeforeStep, Status } from '@cucumber/cucumber';
 import { idsIn } from '../model';
-import { CoverageRecorder } from '../io/recorder';
+import { CoverageRecorder, type CheckStatus } from '../io/recorder';
 import type { HarnessWorld } from './world';
 
 /**
@@ -19,10 +19,18 @@ BeforeStep(function (this: HarnessWorld, { pickleStep }) {
   this.stepIsSetUp = pickleStep.type === 'Context';
 });
 
+/** Cucumber's result as a check status: undefined and pending steps say so, anything else not passed or skipped failed. */
+function checkStatus(status: (typeof Status)[keyof typeof Status] | undefined): CheckStatus {
+  if (status === Status.PASSED) return 'passed';
+  if (status === Status.SKIPPED) return 'skipped';
+  if (status === Status.UNDEFINED || status === Status.PENDING) return 'undefined';
+  return 'failed';
+}
+
 After(function (this: HarnessWorld, { result }) {
-  const status = result?.status;
-  const failed = status !== Status.PASSED && status !== Status.SKIPPED;
-  this.recorder?.finish(failed ? 'failed' : status === Status.SKIPPED ? 'skipped' : 'passed');
+  const status = checkStatus(result?.status);
+  const failed = status === 'failed';
+  this.recorder?.finish(status);
   // text/plain, because the console formatters print only plain-text attachments in full.
   if (failed) this.attach(this.seedReport(), 'text/plain');
 });

@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseCommandLine, UsageError } from '../io/args';
+import { newRunId } from '../io/recorder';
 import { redactText } from '../model';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport } from '../reports/report';
 import { renderTextSummary } from '../reports/text-summary';
-import { describeFailures } from '../reports/threshold-check';
+import { describeFailures, describeUnsuccessful } from '../reports/threshold-check';
 import { traceToGherkin } from '../scenarios/gherkin';
 
 /**
@@ -126,6 +127,8 @@ async function main(): Promise<number> {
   const early = handleArgs(process.argv.slice(2));
   if (early !== undefined) return early;
   const started = Date.now();
+  // Every step of this job is one run: the report reads it whole.
+  process.env.HARNESS_RUN_ID = newRunId();
   rmSync(DEFAULT_RAW_DIR, { recursive: true, force: true });
   mkdirSync(DEFAULT_RAW_DIR, { recursive: true });
   mkdirSync(LOG_DIR, { recursive: true });
@@ -151,6 +154,7 @@ async function main(): Promise<number> {
   const html = resolve(DEFAULT_OUT_DIR, 'index.html');
   process.stdout.write(`[4/4] Coverage report ✓ ${result.files.map((f) => relative(process.cwd(), f)).join(', ')}\n\n`);
   process.stdout.write(`Coverage (covered/reachable):\n${renderTextSummary(result.data)}`);
+  for (const line of describeUnsuccessful(result.check)) process.stdout.write(`  did not pass: ${line}\n`);
   for (const line of describeFailures(result.check)) process.stdout.write(`  below threshold: ${line}\n`);
   process.stdout.write(
     `\n${steps.map((s) => `${s.name}: ${s.code === 0 ? 'passed' : 'FAILED'} (${s.seconds}s)`).join(' · ')} · total ${elapsed(started)}\n` +
