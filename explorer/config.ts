@@ -1,4 +1,8 @@
-import { ACCOUNT_KINDS, isEndpointVersion, ROLES, type AccountKind, type AuthenticationMethods, type EndpointVersion, type Role } from '../model';
+import { z } from 'zod';
+import {
+  ACCOUNT_KINDS, describeIssues, isEndpointVersion, JsonTextError, parseJsonText, ROLES,
+  type AccountKind, type AuthenticationMethods, type EndpointVersion, type Role,
+} from '../model';
 
 /**
  * What the explorer enumerates: a small cast of accounts, records and users, the request forms
@@ -84,63 +88,104 @@ function asymmetry(config: ExplorerConfig, group: readonly string[]): string | u
   return undefined;
 }
 
-export class ConfigError extends Error {}
-
-function fail(at: string, problem: string, allowed: string): never {
-  throw new ConfigError(`explorer config ${at}: ${problem}; expected ${allowed}`);
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A strict object: an unknown field is an error naming the fields allowed. */
+function strict<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys'
+      ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; expected one of ${Object.keys(shape).join(', ')}`
+      : undefined),
+  });
 }
 
-function stringList(v: unknown, at: string, allowed?: readonly string[]): string[] {
-  if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) fail(at, `got ${JSON.stringify(v)}`, 'a list of strings');
-  if (allowed) for (const s of v as string[]) if (!allowed.includes(s)) fail(at, `unknown value "${s}"`, `some of ${allowed.join(', ')}`);
-  return v as string[];
+/** A list that must be given, with what to write when it is missing. */
+const required = <T extends z.ZodType>(item: T, what: string) => z.array(item, {
+  error: (issue) => (issue.input === undefined ? `missing; expected ${what}` : `expected ${what}, got ${JSON.stringify(issue.input)}`),
+});
+
+const accountSchema = strict({
+  name: z.string(),
+  kind: z.enum(ACCOUNT_KINDS as [AccountKind, ...AccountKind[]]),
+  production: z.string().optional(),
+});
+
+const recordSchema = strict({
+  name: z.string(),
+  owner: z.string(),
+  authentication: strict({ userCredentials: z.boolean(), tokenBased: z.boolean() }),
+  accounts: z.array(z.string()).optional(),
+});
+
+const userSchema = strict({ account: z.string(), user: z.string(), role: z.enum(ROLES as [Role, ...Role[]]) });
+
+/**
+ * An explorer configuration file. `accounts` is required (an empty object is not the default
+ * configuration in disguise); everything else defaults: no records, users or symmetry, every
+ * account may toggle Require Approval, and the default configuration's endpoints, request forms
+ * and command families.
+ */
+const configSchema = strict({
+  name: z.string().optional(),
+  accounts: required(accountSchema, 'a non-empty list of { "name", "kind", "production"? }').min(1, 'empty; expected at least one account'),
+  records: z.array(recordSchema).default([]),
+  requireApprovalIn: z.array(z.string()).optional(),
+  users: z.array(userSchema).default([]),
+  endpoints: z.array(z.string().refine(isEndpointVersion, { error: (issue) => `endpoint ${JSON.stringify(issue.input)} does not exist; expected 2014.2 through 2026.1` }))
+    .default([...DEFAULT_CONFIG.endpoints]),
+  requestForms: z.array(z.enum(REQUEST_FORMS)).default([...DEFAULT_CONFIG.requestForms]),
+  families: z.array(z.enum(COMMAND_FAMILIES)).default([...DEFAULT_CONFIG.families]),
+  symmetric: z.array(z.array(z.string())).default([]),
+  depth: z.number().int().nonnegative().optional(),
+});
+
+/** The problems of a configuration, each naming its position (`configuration.accounts[2].kind: ...`). */
+function problems(name: string, lines: readonly string[]): ConfigError {
+  const where = (l: string) => (l.startsWith('(top level)') ? `configuration${l.slice('(top level)'.length)}` : `configuration${l.startsWith('[') ? '' : '.'}${l}`);
+  return new ConfigError(`explorer config ${name}: ${lines.map(where).join('\n  ')}`);
 }
 
-/** Reads a configuration (from a JSON file) over the defaults, checking every field. */
+/** Reads a configuration (the parsed JSON of a file named `name`), checking every field. */
 export function parseConfig(json: unknown, name: string): ExplorerConfig {
-  if (!isObject(json)) fail(name, 'not an object', 'a JSON object with some of: accounts, records, users, endpoints, requestForms, families, symmetric, depth');
-  const known = ['name', 'accounts', 'records', 'users', 'endpoints', 'requestForms', 'families', 'symmetric', 'depth', 'requireApprovalIn'];
-  for (const k of Object.keys(json)) if (!known.includes(k)) fail(k, `unknown field "${k}"`, `one of ${known.join(', ')}`);
-  // A file with its own accounts gets none of the default cast's records or scoping.
-  const base: ExplorerConfig = 'accounts' in json ? { ...DEFAULT_CONFIG, records: [], requireApprovalIn: undefined, symmetric: [] } : DEFAULT_CONFIG;
-  const config = { ...base, name, ...json } as ExplorerConfig;
-  if (!Array.isArray(config.accounts) || config.accounts.length === 0) fail('accounts', 'missing or empty', 'a list of { name, kind, production? }');
+  const parsed = configSchema.safeParse(json);
+  if (!parsed.success) throw problems(name, describeIssues(parsed.error));
+  const config: ExplorerConfig = { ...parsed.data, name: parsed.data.name ?? name };
+  const fail = (at: string, problem: string, allowed: string): never => {
+    throw problems(name, [`${at}: ${problem}; expected ${allowed}`]);
+  };
   const names = new Set<string>();
   for (const [i, a] of config.accounts.entries()) {
-    if (!isObject(a) || typeof a.name !== 'string' || !(ACCOUNT_KINDS as readonly string[]).includes(String(a.kind))) {
-      fail(`accounts[${i}]`, `got ${JSON.stringify(a)}`, `{ "name": string, "kind": ${ACCOUNT_KINDS.join('|')} }`);
-    }
     if (a.kind === 'sandbox' && !config.accounts.some((p) => p.name === a.production && p.kind === 'production')) {
       fail(`accounts[${i}].production`, `sandbox "${a.name}" needs its production account`, 'the name of a production account listed before it');
     }
     names.add(a.name);
   }
+  const known = [...names].join(', ');
   for (const [i, r] of config.records.entries()) {
-    if (!isObject(r) || typeof r.name !== 'string' || !names.has(String(r.owner)) || !isObject(r.authentication)) {
-      fail(`records[${i}]`, `got ${JSON.stringify(r)}`, `{ "name": string, "owner": one of ${[...names].join(', ')}, "authentication": { "userCredentials": bool, "tokenBased": bool } }`);
-    }
-    for (const a of r.accounts ?? []) if (!names.has(a)) fail(`records[${i}].accounts`, `unknown account "${a}"`, [...names].join(', '));
+    if (!names.has(r.owner)) fail(`records[${i}].owner`, `unknown account "${r.owner}"`, `one of ${known}`);
+    for (const [j, a] of (r.accounts ?? []).entries()) if (!names.has(a)) fail(`records[${i}].accounts[${j}]`, `unknown account "${a}"`, known);
   }
-  for (const a of config.requireApprovalIn ?? []) if (!names.has(a)) fail('requireApprovalIn', `unknown account "${a}"`, [...names].join(', '));
-  for (const [i, u] of config.users.entries()) {
-    if (!isObject(u) || !names.has(String(u.account)) || typeof u.user !== 'string' || !(ROLES as readonly string[]).includes(String(u.role))) {
-      fail(`users[${i}]`, `got ${JSON.stringify(u)}`, `{ "account": an account name, "user": string, "role": ${ROLES.join('|')} }`);
-    }
-  }
-  for (const e of stringList(config.endpoints, 'endpoints')) if (!isEndpointVersion(e)) fail('endpoints', `endpoint "${e}" does not exist`, '2014.2 through 2026.1');
-  stringList(config.requestForms, 'requestForms', REQUEST_FORMS);
-  stringList(config.families, 'families', COMMAND_FAMILIES);
-  if (!Array.isArray(config.symmetric)) fail('symmetric', 'not a list', 'a list of lists of account names');
-  for (const group of config.symmetric) {
-    const members = stringList(group, 'symmetric');
-    for (const a of members) if (!names.has(a)) fail('symmetric', `unknown account "${a}"`, [...names].join(', '));
+  for (const [i, a] of (config.requireApprovalIn ?? []).entries()) if (!names.has(a)) fail(`requireApprovalIn[${i}]`, `unknown account "${a}"`, known);
+  for (const [i, u] of config.users.entries()) if (!names.has(u.account)) fail(`users[${i}].account`, `unknown account "${u.account}"`, `one of ${known}`);
+  for (const [i, members] of config.symmetric.entries()) {
+    for (const [j, a] of members.entries()) if (!names.has(a)) fail(`symmetric[${i}][${j}]`, `unknown account "${a}"`, known);
     const why = asymmetry(config, members);
-    if (why) fail('symmetric', `accounts ${members.map((a) => `"${a}"`).join(', ')} are not interchangeable: ${why}`, 'accounts of one kind, owning no record, no sandbox\'s production, and treated alike by records, users and requireApprovalIn');
+    if (why) fail(`symmetric[${i}]`, `accounts ${members.map((a) => `"${a}"`).join(', ')} are not interchangeable: ${why}`, 'accounts of one kind, owning no record, no sandbox\'s production, and treated alike by records, users and requireApprovalIn');
   }
-  if (config.depth !== undefined && (!Number.isInteger(config.depth) || config.depth < 0)) fail('depth', `got ${JSON.stringify(config.depth)}`, 'a non-negative integer');
   return config;
+}
+
+/** Reads a configuration file's text: malformed JSON names its line and column, a bad field its position. */
+export function parseConfigText(text: string, name: string): ExplorerConfig {
+  try {
+    return parseConfig(parseJsonText(text, name), name);
+  } catch (e) {
+    if (e instanceof JsonTextError) throw new ConfigError(`explorer config ${e.message}`);
+    throw e;
+  }
 }

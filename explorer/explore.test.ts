@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DELIBERATE_FAULT_IDS } from '../model';
-import { ConfigError, DEFAULT_CONFIG, parseConfig, type ExplorerConfig } from './config';
+import { runCucumber } from '../scenarios/testing/cucumber';
+import { main } from './cli';
+import { ConfigError, DEFAULT_CONFIG, parseConfig, parseConfigText, type ExplorerConfig } from './config';
 import { explore } from './explore';
 import { runExploration, writeTraceFiles } from './run';
 
@@ -64,10 +67,23 @@ describe('explorer', () => {
     for (const f of files) expect(() => parseConfig(JSON.parse(readFileSync(join('explorer/configs', f), 'utf8')), f), f).not.toThrow();
   });
 
-  it('rejects a bad configuration with the field and what is allowed', () => {
+  it('rejects a bad configuration, naming the field\'s position and what is allowed', () => {
     expect(() => parseConfig({ endpoints: ['2013.1'] }, 'x.json')).toThrow(ConfigError);
-    expect(() => parseConfig({ endpoints: ['2013.1'] }, 'x.json')).toThrow(/endpoints: endpoint "2013.1" does not exist; expected 2014.2 through 2026.1/);
-    expect(() => parseConfig({ famlies: [] }, 'x.json')).toThrow(/unknown field "famlies"/);
+    expect(() => parseConfig({ endpoints: ['2013.1'] }, 'x.json')).toThrow(/configuration\.endpoints\[0\]: endpoint "2013.1" does not exist; expected 2014.2 through 2026.1/);
+    expect(() => parseConfig({ famlies: [] }, 'x.json')).toThrow(/configuration: unknown field "famlies"; expected one of name, accounts, /);
+    const accounts = [{ name: 'Acme', kind: 'production' }, { name: 'Partner', kind: 'partner' }, { name: 'Reseller', kind: 'reseller' }];
+    expect(() => parseConfig({ accounts }, 'x.json')).toThrow(/^explorer config x\.json: configuration\.accounts\[2\]\.kind: Invalid option: expected one of "production"\|"sandbox"\|"partner"\|"customer"$/);
+    expect(() => parseConfig({ accounts: accounts.slice(0, 2), records: [{ name: 'App', owner: 'Globex', authentication: { userCredentials: true, tokenBased: true } }] }, 'x.json'))
+      .toThrow(/configuration\.records\[0\]\.owner: unknown account "Globex"; expected one of Acme, Partner/);
+  });
+
+  it('refuses an empty configuration instead of running the default one, naming what is missing', () => {
+    expect(() => parseConfig({}, 'empty.json')).toThrow(/^explorer config empty\.json: configuration\.accounts: missing; expected a non-empty list of \{ "name", "kind", "production"\? \}$/);
+    expect(() => parseConfig({ accounts: [] }, 'none.json')).toThrow(/configuration\.accounts: empty; expected at least one account/);
+  });
+
+  it('names the line and column of malformed JSON', () => {
+    expect(() => parseConfigText('{\n  "accounts": [\n    { "name": "Acme" "kind": "production" }\n  ]\n}', 'bad.json')).toThrow(/^explorer config bad\.json: not valid JSON at line 3, column 22: /);
   });
 
   it('refuses a symmetry that is not sound: accounts that differ are not explored up to permutation', () => {
@@ -81,16 +97,37 @@ describe('explorer', () => {
     expect(() => parseConfig({ ...cast, records: [app], symmetric: [['C1', 'C2']] }, 'x')).not.toThrow();
   });
 
-  it('from the command line, stops at a state cap with an incomplete report, and refuses a bad cap', () => {
+  it('from the command line, stops at a state cap with an incomplete report, and refuses a bad cap', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'explore-cli-'));
     const report = join(dir, 'capped.json');
-    const capped = explorer(['--max-states', '500', '--report', report]);
+    const capped = await explorer(['--max-states', '500', '--report', report]);
     expect(capped.status, capped.stdout).toBe(0);
     expect(capped.stdout).toMatch(/result +state cap 500 reached\ndistinct states +500\n/);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ complete: false, states: 500 });
-    const bad = explorer(['--max-states', 'lots']);
+    const bad = await explorer(['--max-states', 'lots']);
     expect(bad.status).toBe(2);
     expect(bad.stdout).toMatch(/--max-states must be a positive integer, got "lots"/);
+  });
+
+  it('from the command line, prints its usage with --help, and names a bad option or configuration file', async () => {
+    const help = await explorer(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run explore -- \[--config FILE\.json\].*\[--help\]\n/);
+    expect(help.stdout).toMatch(/Exit codes: 0 no violation, 1 violation found, 2 bad input, 130 interrupted\./);
+    const typo = await explorer(['--depht', '3']);
+    expect(typo.status).toBe(2);
+    expect(typo.stdout).toMatch(/unknown option "--depht": should be one of --config, --depth, /);
+    const dir = mkdtempSync(join(tmpdir(), 'explore-cli-'));
+    writeFileSync(join(dir, 'empty.json'), '{}');
+    const empty = await explorer(['--config', join(dir, 'empty.json')]);
+    expect(empty.status).toBe(2);
+    expect(empty.stdout).toMatch(/empty\.json: configuration\.accounts: missing/);
+  });
+
+  it('runs as a real command line: a bad cap is refused with exit code 2', () => {
+    const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'explorer/cli.ts', '--max-states', 'lots'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^explore: --max-states must be a positive integer, got "lots"\nusage: npm run explore/);
   });
 
   it('each deliberate fault is found with a shortest trace whose Gherkin scenario fails under the fault and passes without it', async () => {
@@ -107,25 +144,25 @@ describe('explorer', () => {
       expect(e.trace.expectations.length, fault).toBeGreaterThan(0);
       const { feature } = writeTraceFiles(e.trace, dir, `trace-${fault}`);
       features.push(feature);
-      const faulty = cucumber([feature], fault, dir);
-      expect(faulty.status, `${fault}\n${faulty.stdout}`).not.toBe(0);
-      expect(faulty.stdout, fault).toMatch(/1 scenario \(1 failed\)/);
+      const faulty = await runCucumber(['-p', 'adhoc', feature], { HARNESS_FAULT: fault });
+      expect(faulty.code, `${fault}\n${faulty.output}`).not.toBe(0);
+      expect(faulty.output, fault).toMatch(/1 scenario \(1 failed\)/);
     }
-    const clean = cucumber(features, '', dir);
-    expect(clean.status, clean.stdout).toBe(0);
-    expect(clean.stdout).toMatch(new RegExp(`${DELIBERATE_FAULT_IDS.length} scenarios \\(${DELIBERATE_FAULT_IDS.length} passed\\)`));
+    const clean = await runCucumber(['-p', 'adhoc', ...features]);
+    expect(clean.code, clean.output).toBe(0);
+    expect(clean.output).toMatch(new RegExp(`${DELIBERATE_FAULT_IDS.length} scenarios \\(${DELIBERATE_FAULT_IDS.length} passed\\)`));
   });
 });
 
-function explorer(args: string[]) {
-  const r = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'explorer/cli.ts', ...args], { encoding: 'utf8' });
-  return { status: r.status, stdout: `${r.stdout}\n${r.stderr}` };
-}
-
-function cucumber(files: string[], fault: string, dir: string) {
-  const r = spawnSync(process.execPath, ['node_modules/@cucumber/cucumber/bin/cucumber-js', '-p', 'adhoc', ...files], {
-    encoding: 'utf8',
-    env: { ...process.env, HARNESS_FAULT: fault, HARNESS_RAW_DIR: join(dir, 'raw') },
+/** The command line in-process: its exit code, and what it wrote to stdout and stderr together. */
+async function explorer(args: string[]) {
+  let stdout = '';
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      stdout += String(chunk);
+      done();
+    },
   });
-  return { status: r.status, stdout: `${r.stdout}\n${r.stderr}` };
+  const status = await main(args, { out: sink, err: sink, env: {}, interrupted: () => false });
+  return { status, stdout };
 }
