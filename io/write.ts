@@ -1,15 +1,98 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+export interface OutputFile {
+  readonly name: string;
+  readonly content: string;
+}
+
+/** Where writeFileSet keeps the sets, inside the output directory. */
+export const SETS_DIR = '.report-sets';
+const CURRENT = 'current';
+
 /**
- * Writes report files all or nothing: every file goes to a temporary name in the output
- * directory first, and only when all are written are they renamed over the old ones (a rename
- * within one directory replaces a file whole). A failure before the renames leaves the old
- * files as they were and removes the temporaries.
+ * Writes a set of files that belong together (coverage.json, index.html, summary.md) so that
+ * whatever kills the writer, the set on disk is one complete run: the files go into a fresh
+ * directory `dir/.report-sets/<id>/`, then one rename switches the symbolic link
+ * `.report-sets/current` to it (a rename replaces a link whole). `dir/<name>` are links through
+ * `current`, so they always show one set. Leftovers of a killed run are removed on the next.
+ * Returns the paths users open: `dir/<name>`.
  */
-export function writeAllOrNothing(dir: string, files: readonly { readonly name: string; readonly content: string }[]): string[] {
+export function writeFileSet(dir: string, files: readonly OutputFile[], options: { readonly afterStep?: (step: string) => void } = {}): string[] {
+  // Tests stop the writer here, at every step in turn, to show no step leaves a mixed set.
+  const step = options.afterStep ?? (() => undefined);
+  const sets = join(dir, SETS_DIR);
+  mkdirSync(sets, { recursive: true });
+  const previous = currentSet(sets);
+  removeLeftovers(sets, previous);
+  step('leftovers removed');
+  const id = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const fresh = join(sets, id);
+  mkdirSync(fresh);
+  try {
+    for (const f of files) {
+      writeFileSync(join(fresh, f.name), f.content);
+      step(`wrote ${f.name}`);
+    }
+  } catch (e) {
+    rmSync(fresh, { recursive: true, force: true });
+    throw e;
+  }
+  const link = join(sets, `${CURRENT}.tmp-${id}`);
+  symlinkSync(id, link);
+  step('new link made');
+  renameSync(link, join(sets, CURRENT));
+  step('switched');
+  for (const f of files) {
+    linkInto(dir, f.name, join(SETS_DIR, CURRENT, f.name));
+    step(`linked ${f.name}`);
+  }
+  if (previous !== undefined && previous !== id) rmSync(join(sets, previous), { recursive: true, force: true });
+  step('previous removed');
+  return files.map((f) => join(dir, f.name));
+}
+
+function currentSet(sets: string): string | undefined {
+  try {
+    return readlinkSync(join(sets, CURRENT));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sets and temporary links a killed writer left: everything but `current` and what it points to. */
+function removeLeftovers(sets: string, keep: string | undefined): void {
+  for (const entry of readdirSync(sets)) {
+    if (entry !== CURRENT && entry !== keep) rmSync(join(sets, entry), { recursive: true, force: true });
+  }
+}
+
+/** Makes `dir/name` a link to `target` (relative), replacing a file of an older layout in one rename. */
+function linkInto(dir: string, name: string, target: string): void {
+  const path = join(dir, name);
+  try {
+    if (lstatSync(path).isSymbolicLink() && readlinkSync(path) === target) return;
+  } catch {
+    // not there yet
+  }
+  const temp = `${path}.tmp-link-${randomBytes(4).toString('hex')}`;
+  symlinkSync(target, temp);
+  renameSync(temp, path);
+}
+
+/**
+ * Writes files that may each stand alone (an explorer's output next to other configurations'):
+ * every file goes to a temporary name first and is renamed over the old one only when all are
+ * written, so a failure leaves the old files as they were. A kill between the renames can leave
+ * some new beside some old, so files that must match each other use writeFileSet. Temporaries a
+ * killed writer left beside these names are removed first.
+ */
+export function writeAllOrNothing(dir: string, files: readonly OutputFile[]): string[] {
   mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(dir)) {
+    if (files.some((f) => entry.startsWith(`${f.name}.tmp-`))) rmSync(join(dir, entry), { force: true });
+  }
   const suffix = `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
   const temps: string[] = [];
   try {

@@ -12,7 +12,7 @@ import type { ReportData } from './report-data';
 import { checkThresholds, readThresholds, type CheckOutcome } from './threshold-check';
 import { computeTotals } from './totals';
 import { reportTime } from '../io/clock';
-import { stableJson, writeAllOrNothing } from '../io/write';
+import { stableJson, writeFileSet } from '../io/write';
 
 /**
  * `npm run report`, as a function: merge raw coverage, build the coverage model, propose
@@ -118,6 +118,6 @@ export function refuseConfidential(outputs: readonly { readonly name: string; re
 /** Builds the report and writes coverage.json, index.html and summary.md to the output directory, all or nothing. */
 export async function runReport(options: ReportOptions): Promise<BuiltReport & { readonly files: readonly string[] }> {
   const built = await buildReport(options);
-  const files = writeAllOrNothing(options.outDir, built.outputs);
+  const files = writeFileSet(options.outDir, built.outputs);
   return { ...built, files };
 }
