@@ -110,7 +110,7 @@ describe('soundness of the layout', () => {
       pairs++;
       const { other, i } = deepest;
       expectAlike(other.world, deepest.world, () => `first reached by ${describePath(other.seed, other.path)}\nthen by ${describePath(seed, path.slice(0, i))}`);
-    }), { numRuns: 400 });
+    }), { numRuns: 300 });
     expect(pairs).toBeGreaterThan(50);
   });
 
