@@ -19,7 +19,7 @@ import type { Check } from './types';
  * said, and `validate` mode re-asks it on every step to show the two agree.
  */
 
-export interface StepAnswer<V> {
+interface StepAnswer<V> {
   /** Accepted or refused; false when the command is not applicable or invalid here. */
   readonly answered: boolean;
   /**
@@ -34,7 +34,7 @@ export interface StepAnswer<V> {
 
 /** Leaf kinds: not applicable or invalid; answered, row unchanged; answered, row changed; answered with a violation. */
 export const LEAF_UNANSWERED = 0;
-export const LEAF_UNCHANGED = 1;
+const LEAF_UNCHANGED = 1;
 export const LEAF_CHANGES = 2;
 export const LEAF_VIOLATION = 3;
 

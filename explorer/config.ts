@@ -9,13 +9,13 @@ import {
  * it may send, which command families it may use, and an optional depth bound.
  */
 
-export const COMMAND_FAMILIES = [
+const COMMAND_FAMILIES = [
   'create', 'state', 'note', 'rename', 'regenerate', 'bundle', 'accessToken', 'issueToken',
   'requireApproval', 'defaultRecord', 'refresh', 'request', 'restlet', 'login', 'view',
 ] as const;
-export type CommandFamily = (typeof COMMAND_FAMILIES)[number];
+type CommandFamily = (typeof COMMAND_FAMILIES)[number];
 
-export const REQUEST_FORMS = ['passport', 'passportNoAppId', 'tba', 'tbaWithAppId', 'tbaBadSignature', 'none', 'getDataCenterUrls'] as const;
+const REQUEST_FORMS = ['passport', 'passportNoAppId', 'tba', 'tbaWithAppId', 'tbaBadSignature', 'none', 'getDataCenterUrls'] as const;
 export type RequestForm = (typeof REQUEST_FORMS)[number];
 
 export interface ExplorerConfig {

@@ -19,14 +19,14 @@ import {
  */
 
 /** Left out of the state, for the reason given (`fields`: the declaration of what it holds, all of it left out too). */
-export interface Abstracted {
+interface Abstracted {
   readonly kind: 'abstracted';
   readonly reason: string;
   readonly fields?: object;
 }
 
 /** Part of the enclosing component's value, written by `encode` (injective on the values explored). */
-export interface Encoded<T> {
+interface Encoded<T> {
   readonly kind: 'encoded';
   readonly encode: (value: T) => string;
 }

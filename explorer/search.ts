@@ -10,7 +10,7 @@ import type { ExploreOptions, ExploreResult } from './types';
 /** States expanded between progress reports and chances to stop (Ctrl-C). */
 export const BATCH = 2048;
 
-export type StopReason = ExploreResult<unknown>['stoppedBy'];
+type StopReason = ExploreResult<unknown>['stoppedBy'];
 
 export function initialWorld(options: ExploreOptions<unknown>, setup: readonly Command[]): World {
   let world = createWorld({ seed: options.seed ?? 1, faults: options.faults ?? [], stepper: options.stepper ?? 'table' });

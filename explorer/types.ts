@@ -3,6 +3,7 @@ import type { ExplorerConfig } from './config';
 
 /** What an exploration takes and gives back, shared by both engines and their callers. */
 
+/** One step, as the invariants see it. */
 export interface Step {
   readonly before: World;
   readonly command: Command;
@@ -10,7 +11,7 @@ export interface Step {
   readonly outcome: Outcome;
 }
 
-/** One step, as the invariants see it. */
+/** Returns a violation for a bad step, or undefined. */
 export type Check<V> = (step: Step) => V | undefined;
 
 export interface Progress {
@@ -26,7 +27,6 @@ export interface ExploreOptions<V> {
   readonly faults?: readonly DeliberateFault[];
   readonly stepper?: StepperKind;
   readonly seed?: number;
-  /** Returns a violation for a bad step, or undefined. */
   readonly check?: Check<V>;
   readonly onProgress?: (p: Progress) => void;
   /** Polled between batches; true stops the search with what was explored (Ctrl-C). */
@@ -43,7 +43,7 @@ export interface ExploreOptions<V> {
   readonly validate?: boolean;
 }
 
-export interface CacheFigures {
+interface CacheFigures {
   /** Steps the model was asked (cache misses). */
   readonly learned: number;
   /** Lookups answered from the cache (one per run of similar commands per state). */
