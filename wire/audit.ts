@@ -1,0 +1,76 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { redactText, type Outcome } from '../model';
+import type { AuditEntry, WireContext, WireRefusal } from './types';
+
+/**
+ * The traffic record: one entry per answered request, in memory for /__harness/audit and as
+ * JSON lines in a file when asked. Messages pass through the model's redaction, so no
+ * Application ID, secret or password reaches either.
+ */
+
+export function auditEntry(seq: number, time: Date, context: WireContext, outcome: Outcome | undefined, refusal: WireRefusal | undefined): AuditEntry {
+  const where = {
+    seq,
+    time: time.toISOString(),
+    ...(context.accountId !== undefined ? { accountId: redactText(context.accountId) } : {}),
+    ...(context.account !== undefined ? { account: context.account } : {}),
+    channel: context.channel,
+    ...(context.endpoint !== undefined ? { endpoint: context.endpoint } : {}),
+    operation: redactText(context.operation),
+    auth: context.auth,
+  };
+  if (outcome?.kind === 'accepted') {
+    const t = outcome.trackedBy;
+    return { ...where, verdict: 'accepted', ...(t ? { trackedBy: t.by === 'record' ? t.record : t.by } : {}) };
+  }
+  if (outcome?.kind === 'refused') {
+    const f = outcome.fault;
+    return { ...where, verdict: 'refused', rule: outcome.rule, fault: { code: f.code, message: redactText(f.message), ...(f.detail ? { detail: f.detail } : {}) } };
+  }
+  if (outcome?.kind === 'invalid') {
+    return { ...where, verdict: 'invalid', fault: { code: 'INVALID_REQUEST', message: redactText(`${outcome.at}: ${outcome.problem}`) } };
+  }
+  if (refusal) {
+    return { ...where, verdict: 'refused', rule: refusal.rule, fault: { code: refusal.code, message: redactText(refusal.message), ...(refusal.detail ? { detail: refusal.detail } : {}) } };
+  }
+  return { ...where, verdict: 'accepted' };
+}
+
+/** The line `npm run serve` prints for a refused request: account, operation, rule, fault. */
+export function refusalLine(entry: AuditEntry): string | undefined {
+  if (entry.verdict === 'accepted') return undefined;
+  const detail = entry.fault?.detail ? ` (${entry.fault.detail})` : '';
+  return `${entry.verdict} ${entry.accountId ?? '-'} ${entry.channel} ${entry.endpoint ? `${entry.endpoint} ` : ''}${entry.operation} ${entry.rule ?? '-'} ${entry.fault?.code ?? '-'}${detail}: ${entry.fault?.message ?? ''}`;
+}
+
+export class AuditTrail {
+  private readonly list: AuditEntry[] = [];
+  private readonly file: WriteStream | undefined;
+
+  constructor(path?: string) {
+    this.file = path ? createWriteStream(path, { flags: 'a' }) : undefined;
+  }
+
+  get entries(): readonly AuditEntry[] {
+    return this.list;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  add(entry: AuditEntry): void {
+    this.list.push(entry);
+    this.file?.write(`${JSON.stringify(entry)}\n`);
+  }
+
+  clear(): void {
+    this.list.length = 0;
+  }
+
+  close(): Promise<void> {
+    const file = this.file;
+    if (!file) return Promise.resolve();
+    return new Promise((resolve, reject) => file.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+}

@@ -1,0 +1,71 @@
+import { DEFAULT_USER, type AccessToken, type Account, type ConsumerKeyRef, type IntegrationRecord, type PassportCredentials, type World } from '../model';
+import { safeEqual } from './signatures';
+
+/**
+ * The account directory: how the values a request carries (account ID, e-mail, consumer key,
+ * token ID, JSESSIONID) name things in the world. Requests name their account by its ID, never
+ * by host name, so a client pointed at 127.0.0.1 works (FACT-14).
+ */
+
+export interface FoundAccount {
+  readonly account: Account;
+  /** False when the ID matched only ignoring case (a lower-case `_sb1`), which NetSuite refuses (FACT-14). */
+  readonly exact: boolean;
+}
+
+export function findAccount(world: World, accountId: string | undefined): FoundAccount | undefined {
+  if (!accountId) return undefined;
+  const wanted = accountId.trim();
+  let loose: Account | undefined;
+  for (const account of Object.values(world.accounts)) {
+    if (account.accountId === wanted) return { account, exact: true };
+    if (account.accountId.toUpperCase() === wanted.toUpperCase()) loose = account;
+  }
+  return loose ? { account: loose, exact: false } : undefined;
+}
+
+/**
+ * User credentials as the model takes them: the user the e-mail names in this account, and
+ * whether the password matched. An e-mail no user of the account has is decoded as the
+ * account's administrator with a wrong password: NetSuite answers both alike, and the model
+ * needs a user of the account to name.
+ */
+export function credentials(account: Account, email: string | undefined, password: string | undefined): PassportCredentials {
+  const wanted = (email ?? '').trim().toLowerCase();
+  const user = Object.values(account.users).find((u) => u.email.toLowerCase() === wanted);
+  if (!user) return { user: DEFAULT_USER, password: 'invalid' };
+  return { user: user.name, password: safeEqual(user.password, password ?? '') ? 'valid' : 'invalid' };
+}
+
+export interface FoundRecord {
+  readonly record: IntegrationRecord;
+  readonly ref: ConsumerKeyRef;
+}
+
+/** The record whose consumer key this is; the key before a regeneration is found as stale (REC-05). */
+export function findByConsumerKey(world: World, key: string | undefined): FoundRecord | undefined {
+  if (!key) return undefined;
+  for (const record of Object.values(world.records)) {
+    if (safeEqual(record.consumerKey, key)) return { record, ref: { of: record.ref } };
+    if (record.previousConsumerKey !== undefined && safeEqual(record.previousConsumerKey, key)) return { record, ref: { of: record.ref, stale: true } };
+  }
+  return undefined;
+}
+
+export function findToken(world: World, tokenId: string | undefined): AccessToken | undefined {
+  if (!tokenId) return undefined;
+  return Object.values(world.tokens).find((t) => safeEqual(t.tokenId, tokenId));
+}
+
+/** A JSESSIONID names a session the world knows, or nothing. */
+export function findSession(world: World, cookie: string | undefined): string | undefined {
+  return cookie !== undefined && Object.prototype.hasOwnProperty.call(world.sessions, cookie) ? cookie : undefined;
+}
+
+/** A fresh handle: sessions and issued tokens are named by the wire, in order, so a replay names them alike. */
+export function freshHandle(taken: Readonly<Record<string, unknown>>, prefix: string): string {
+  for (let n = Object.keys(taken).length + 1; ; n++) {
+    const handle = `${prefix}${n}`;
+    if (!Object.prototype.hasOwnProperty.call(taken, handle)) return handle;
+  }
+}
