@@ -4,7 +4,7 @@
  * scenarios/steps/ (never tests, the test helpers in scenarios/testing/ or the deliberately
  * broken fixtures), features from features/.
  *
- *   default  every feature, HTML and JUnit reports in reports/out/
+ *   default  every feature (npm run features adds the HTML and JUnit reports, written whole: scripts/features.ts)
  *   adhoc    the same support code for feature files named on the command line, progress only
  *            (npx cucumber-js -p adhoc path/to/some.feature)
  *   fixtures adhoc plus the deliberately broken steps of scenarios/fixtures/ (used by tests)
@@ -20,7 +20,7 @@ module.exports = {
   default: {
     ...support,
     paths: ['features/**/*.feature'],
-    format: ['progress', 'html:reports/out/cucumber.html', 'junit:reports/out/cucumber.xml'],
+    format: ['progress'],
   },
   adhoc: { ...support, format: ['progress'] },
   fixtures: { ...support, require: [...support.require, 'scenarios/fixtures/steps/*.ts'], format: ['progress'] },

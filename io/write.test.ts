@@ -85,7 +85,7 @@ describe('writeFileSet', () => {
     // The kills landed after at least one complete set (otherwise the test proved nothing).
     expect(seen.size).toBeGreaterThan(0);
     writeFileSet(out, NAMES.map((name) => ({ name, content: `final\n${name}` })));
-    expect(readdirSync(join(out, SETS_DIR)).length).toBe(2);
+    expect(readdirSync(join(out, SETS_DIR, 'report')).length).toBe(2);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toBe('final\nsummary.md');
     expect(readdirSync(out).filter((f) => f.includes('.tmp-'))).toEqual([]);
   }, 60_000);
@@ -114,6 +114,6 @@ describe('writeFileSet', () => {
     expect(() => writeFileSet(out, [{ name: 'a.txt', content: 'new a' }, { name: 'missing/dir/b.txt', content: 'new b' }])).toThrow(/ENOENT/);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old a');
     expect(readFileSync(join(out, 'b.txt'), 'utf8')).toBe('old b');
-    expect(readdirSync(join(out, SETS_DIR)).length).toBe(2);
+    expect(readdirSync(join(out, SETS_DIR, 'report')).length).toBe(2);
   });
 });

@@ -14,15 +14,21 @@ const CURRENT = 'current';
 /**
  * Writes a set of files that belong together (coverage.json, index.html, summary.md) so that
  * whatever kills the writer, the set on disk is one complete run: the files go into a fresh
- * directory `dir/.report-sets/<id>/`, then one rename switches the symbolic link
- * `.report-sets/current` to it (a rename replaces a link whole). `dir/<name>` are links through
+ * directory `dir/.report-sets/<set>/<id>/`, then one rename switches the symbolic link
+ * `.report-sets/<set>/current` to it (a rename replaces a link whole). `dir/<name>` are links through
  * `current`, so they always show one set. Leftovers of a killed run are removed on the next.
  * Returns the paths users open: `dir/<name>`.
  */
-export function writeFileSet(dir: string, files: readonly OutputFile[], options: { readonly afterStep?: (step: string) => void } = {}): string[] {
+export function writeFileSet(
+  dir: string,
+  files: readonly OutputFile[],
+  options: { readonly set?: string; readonly afterStep?: (step: string) => void } = {},
+): string[] {
   // Tests stop the writer here, at every step in turn, to show no step leaves a mixed set.
   const step = options.afterStep ?? (() => undefined);
-  const sets = join(dir, SETS_DIR);
+  // Several sets may share a directory (the coverage report, cucumber's reports): each has its own link.
+  const setName = options.set ?? 'report';
+  const sets = join(dir, SETS_DIR, setName);
   mkdirSync(sets, { recursive: true });
   const previous = currentSet(sets);
   removeLeftovers(sets, previous);
@@ -45,7 +51,7 @@ export function writeFileSet(dir: string, files: readonly OutputFile[], options:
   renameSync(link, join(sets, CURRENT));
   step('switched');
   for (const f of files) {
-    linkInto(dir, f.name, join(SETS_DIR, CURRENT, f.name));
+    linkInto(dir, f.name, join(SETS_DIR, setName, CURRENT, f.name));
     step(`linked ${f.name}`);
   }
   if (previous !== undefined && previous !== id) rmSync(join(sets, previous), { recursive: true, force: true });
