@@ -86,6 +86,22 @@ export function decodeRestlet(world: World, req: RestletRequest): Decoded {
   };
 }
 
+/**
+ * GET /rest/datacenterurls?account=ID: NetSuite's REST lookup of an account's domains, which
+ * RESTlet clients (nsrestlet) call before anything else. The simulator names itself for every
+ * domain. No authentication, like SOAP's getDataCenterUrls (AUTH-06); no model command.
+ */
+export function dataCenterUrlsAnswer(world: World, url: URL, baseUrl: string): Extract<Decoded, { kind: 'answer' }> {
+  const accountId = url.searchParams.get('account') ?? undefined;
+  const found = findAccount(world, accountId);
+  const context: WireContext = { channel: 'restlet', operation: 'datacenterurls', auth: 'none', baseUrl, ...(accountId !== undefined ? { accountId } : {}), ...(found ? { account: found.account.name } : {}) };
+  if (!found) {
+    const refusal: WireRefusal = { rule: 'ASM-18', code: 'INVALID_ACCT', message: `No account ${accountId ?? '(none named)'} here.` };
+    return { kind: 'answer', answer: errorAnswer(400, refusal.code, refusal.message), context, refusal };
+  }
+  return { kind: 'answer', answer: { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ webservicesDomain: baseUrl, restDomain: baseUrl, systemDomain: baseUrl }) }, context };
+}
+
 export function encodeRestlet(outcome: Outcome, context: WireContext): WireAnswer {
   if (outcome.kind === 'accepted') return { status: 200, contentType: JSON_TYPE, body: JSON.stringify({ success: true, request: context.operation }) };
   // Every refusal is a 401 with the model's code and message; only the invalid login's form is documented (FACT-13, ASM-18).

@@ -3,7 +3,7 @@ import type { EndpointVersion, World } from '../model';
 import { registerAdmin } from './admin';
 import { decodeIssueToken, encodeIssueToken } from './issue-token-codec';
 import { endpointFromTag } from './namespaces';
-import { decodeRestlet, encodeRestlet } from './restlet-codec';
+import { dataCenterUrlsAnswer, decodeRestlet, encodeRestlet } from './restlet-codec';
 import { Simulation, startingWorld } from './simulation';
 import { decodeSoap, encodeSoap } from './soap-codec';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions, type WireAnswer } from './types';
@@ -91,6 +91,10 @@ export function buildServer(simulation: Simulation, options: ResolvedOptions): F
       const decoded = decodeIssueToken(simulation.world, { url: new URL(request.url, baseUrlOf(request)), authorization: header(request, 'authorization'), baseUrl: baseUrlOf(request) });
       return send(reply, simulation.answer(decoded, (outcome, context, world: World) => encodeIssueToken(outcome, context, world)));
     },
+  });
+
+  app.get('/rest/datacenterurls', async (request, reply) => {
+    return send(reply, simulation.answer(dataCenterUrlsAnswer(simulation.world, new URL(request.url, baseUrlOf(request)), baseUrlOf(request)), encodeRestlet));
   });
 
   registerAdmin(app, simulation);

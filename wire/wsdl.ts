@@ -100,7 +100,8 @@ ${ops.map((op) => `   <xsd:element name="${op}"><xsd:complexType>${requestBody(o
       `<message name="${op}Request"><part name="parameters" element="platformMsgs:${op}"/></message>`,
       `<message name="${op}Response"><part name="parameters" element="platformMsgs:${op}Response"/></message>`,
     ]),
-    ...headers.map((h) => `<message name="${h}Header"><part name="header" element="platformMsgs:${h}"/></message>`),
+        // Parts named after their element: WSDL-driven clients (zeep) name header arguments by part.
+    ...headers.map((h) => `<message name="${h}Header"><part name="${h}" element="platformMsgs:${h}"/></message>`),
     ...FAULTS.map((f) => `<message name="${f}"><part name="fault" element="platformFaults:${f}"/></message>`),
   ];
   const portOps = ops.map((op) => `  <operation name="${op}">
@@ -111,7 +112,7 @@ ${FAULTS.map((f) => `   <fault name="${f}" message="tns:${f}"/>`).join('\n')}
    <soap:operation soapAction="${op}"/>
    <input>
     <soap:body use="literal"/>
-${headers.map((h) => `    <soap:header message="tns:${h}Header" part="header" use="literal"/>`).join('\n')}
+${headers.map((h) => `    <soap:header message="tns:${h}Header" part="${h}" use="literal"/>`).join('\n')}
    </input>
    <output><soap:body use="literal"/></output>
 ${FAULTS.map((f) => `   <fault name="${f}"><soap:fault name="${f}" use="literal"/></fault>`).join('\n')}
