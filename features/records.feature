@@ -120,3 +120,13 @@ Feature: Integration records
     And "Partner" opens the Integrations list
     Then the Integrations list shows "App" as Blocked
     And "Partner" holds the integration record "App"
+
+  @REC-02 @REC-04 @SBX-03
+  Scenario: A refresh copies production's record to the sandbox with the same common fields
+    Given a production account "Acme" with a sandbox "Acme SB"
+    And "Acme" creates the integration record "App" permitting token-based authentication
+    When the common fields of "App" in "Acme" are noted as "before the refresh"
+    And the sandbox "Acme SB" is refreshed
+    Then the common fields of "App" are the same in "Acme" and "Acme SB"
+    And the Application ID of "App" has NetSuite's form
+    And the common fields of "App" in "Acme SB" are unchanged since "before the refresh"

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findConfidential } from '../model';
 import { runCucumber, spawnCucumber } from './testing/cucumber';
 
 /**
@@ -69,5 +70,12 @@ describe('cucumber on fixture features', () => {
     // The steps after it never ran, so nothing later can fail with a misleading message.
     expect(run.output).toMatch(/- Then the integration record "App" is Enabled in "Acme"/);
     expect(run.output).toContain('2 scenarios (1 failed, 1 passed)');
+  });
+
+  it('a common-field check that fails names the fields that changed and prints no value', async () => {
+    const run = await runCucumber(['-p', 'fixtures', fixture('changed-fields.feature')]);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('The common fields of "App" in "Acme" changed since "at creation": Consumer Key, Consumer Secret (values not shown: confidential)');
+    expect(findConfidential(run.output)).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ export class HarnessWorld extends World {
   readonly groups = new Map<string, string[]>();
   /** The session the last login opened, for "the session" without a name. */
   lastSession: string | undefined;
+  /** Common fields noted at named moments ("noted as ..."), by record and moment. */
+  readonly moments = new Map<string, unknown>();
   /** Whether the running step is a set-up step (Given, or And after Given): those must not be refused. */
   stepIsSetUp = false;
 
