@@ -1,8 +1,6 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Writable } from 'node:stream';
-import { loadConfiguration, loadSupport, runCucumber, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { describe, expect, it } from 'vitest';
 import { apply, createWorld, DELIBERATE_FAULT_IDS, findConfidential, parseSimulationFile, type DeliberateFault } from '../model';
 import { expectationToStep } from '../scenarios/gherkin';
@@ -11,6 +9,7 @@ import { checkDecisionTable } from './decision-table';
 import { checkStep } from './invariants';
 import { DEFAULT_SETTINGS, type PropertySettings } from './settings';
 import { checkWorldProperty } from './world-property';
+import { runCucumber } from '../scenarios/testing/cucumber';
 
 /**
  * Testing the tests: each deliberate fault (a test-only switch in the model) must make the
@@ -40,45 +39,13 @@ function findFault(fault: DeliberateFault): { failure: PropertyFailure; report: 
 }
 
 interface Run {
-  readonly code: number;
+  readonly code: number | null;
   readonly output: string;
 }
 
-/** Support code is loaded (compiled by ts-node, as the profile says) once, then reused by every run. */
-let support: ISupportCodeLibrary | undefined;
-
-/**
- * cucumber-js in this process, through its JavaScript API: the adhoc profile of cucumber.js
- * (the project's support code, progress output only) on `files`. The World reads
- * HARNESS_FAULT and HARNESS_SEED from process.env when a scenario starts, and the coverage
- * recorder HARNESS_RAW_DIR when it writes, so those are set for the run and restored after
- * it; runs therefore go one at a time.
- */
-async function cucumber(files: readonly string[], faults: string | undefined): Promise<Run> {
-  let output = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      output += chunk.toString();
-      done();
-    },
-  });
-  const environment = { cwd: process.cwd(), stdout: stream, stderr: stream, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } };
-  const { runConfiguration } = await loadConfiguration({ profiles: ['adhoc'], provided: { paths: [...files] } }, environment);
-  support ??= await loadSupport(runConfiguration, environment);
-  const saved = { HARNESS_FAULT: process.env.HARNESS_FAULT, HARNESS_SEED: process.env.HARNESS_SEED, HARNESS_RAW_DIR: process.env.HARNESS_RAW_DIR };
-  delete process.env.HARNESS_FAULT;
-  delete process.env.HARNESS_SEED;
-  if (faults) process.env.HARNESS_FAULT = faults;
-  process.env.HARNESS_RAW_DIR = join(scratch, 'raw');
-  try {
-    const { success } = await runCucumber({ ...runConfiguration, support }, environment);
-    return { code: success ? 0 : 1, output };
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+/** The counterexample features through cucumber in this process (adhoc profile), with these deliberate faults on. */
+function cucumber(files: readonly string[], faults: string | undefined): Promise<Run> {
+  return runCucumber(['-p', 'adhoc', ...files], faults ? { HARNESS_FAULT: faults } : {});
 }
 
 describe('deliberate faults are caught', () => {

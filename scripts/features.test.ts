@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetSupportModules } from '../scenarios/testing/cucumber';
 import { isNarrowed, main } from './features';
 
 /**
@@ -16,6 +17,8 @@ const savedRaw = process.env.HARNESS_RAW_DIR;
 beforeAll(() => {
   out = mkdtempSync(join(tmpdir(), 'features-out-'));
   process.env.HARNESS_RAW_DIR = mkdtempSync(join(tmpdir(), 'features-raw-'));
+  // main loads the step files itself, as the command does: another file's run in this worker may have loaded them.
+  forgetSupportModules();
 });
 
 afterAll(() => {
@@ -39,6 +42,7 @@ describe('npm run features outputs', () => {
     expect(partial).toMatch(/<testsuite /);
     expect(() => statSync(join(out, 'cucumber.xml'))).toThrow(/ENOENT/);
 
+    forgetSupportModules();
     const bad = join(mkdtempSync(join(tmpdir(), 'bad-gherkin-')), 'bad.feature');
     writeFileSync(bad, 'Feature: broken\n  Scenario: one\n    Given a production account "Acme"\n  this line is not Gherkin\n');
     expect(await main([bad], out)).toBe(1);

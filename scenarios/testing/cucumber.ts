@@ -21,13 +21,13 @@ export interface CucumberRun {
 
 /** Support code libraries by profile: loaded once per profile, reused by later runs. */
 const libraries = new Map<string, ISupportCodeLibrary>();
-let loadedProfile: string | undefined;
 
 /**
- * Step files register themselves when first required, so a second profile with other step
- * files needs them required afresh: forget the project's support modules before loading it.
+ * Step files register themselves when first required, so a library loaded after another one
+ * (another profile, or another test file in the same worker) needs them required afresh: forget
+ * the project's support modules before loading it.
  */
-function forgetSupportModules(): void {
+export function forgetSupportModules(): void {
   const scenarios = resolve('scenarios');
   for (const key of Object.keys(require.cache)) {
     if (key.startsWith(scenarios) && !key.includes(`${join('scenarios', 'testing')}`)) delete require.cache[key];
@@ -52,8 +52,10 @@ function splitProfiles(args: readonly string[]): { profiles: string[]; rest: str
 export async function runCucumber(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CucumberRun> {
   const rawDir = mkdtempSync(join(tmpdir(), 'harness-raw-'));
   const runEnv: Record<string, string> = { HARNESS_RAW_DIR: rawDir, FORCE_COLOR: '0', NO_COLOR: '1', ...env };
-  const saved = new Map(Object.keys(runEnv).concat('HARNESS_FAULT').map((k) => [k, process.env[k]]));
+  // A run sees only the deliberate faults and seed it is given, never the caller's.
+  const saved = new Map(Object.keys(runEnv).concat('HARNESS_FAULT', 'HARNESS_SEED').map((k) => [k, process.env[k]]));
   delete process.env.HARNESS_FAULT;
+  delete process.env.HARNESS_SEED;
   Object.assign(process.env, runEnv);
   let output = '';
   const sink = new Writable({
@@ -69,10 +71,9 @@ export async function runCucumber(args: readonly string[], env: Readonly<Record<
     const key = profiles.join(',') || 'default';
     let support = libraries.get(key);
     if (!support) {
-      if (loadedProfile !== undefined) forgetSupportModules();
+      forgetSupportModules();
       support = await loadSupport(runConfiguration, environment);
       libraries.set(key, support);
-      loadedProfile = key;
     }
     const result = await runCucumberApi({ ...runConfiguration, support }, environment);
     return { code: result.success ? 0 : 1, output, rawDir };
