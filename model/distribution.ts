@@ -1,3 +1,5 @@
+import { NonceWindow } from './nonces';
+import { Log } from './log';
 import type { CommandOf } from './commands';
 import type { InstallationStep, Outcome } from './outcomes';
 import { accepted, drawSecret, getAccount, getRecord, getUser, invalid, isPresent, move, refused, stateIn } from './state';
@@ -44,7 +46,7 @@ export function installBundle(world: World, cmd: CommandOf<'installBundle'>): Re
   const transitions: InstallationStep[] = [];
   for (const ref of bundle.records) {
     if (isPresent(stateIn(w.accounts[account.name], ref))) continue;
-    const moved = move(w, account.name, ref, { type: 'INSTALL_BUNDLE' }, { origin: 'bundle', bundle: bundle.name, note: '', log: [] });
+    const moved = move(w, account.name, ref, { type: 'INSTALL_BUNDLE' }, { origin: 'bundle', bundle: bundle.name, note: '', log: Log.empty() });
     if (!moved) continue;
     w = moved.world;
     transitions.push(moved.step);
@@ -71,7 +73,7 @@ export function uninstallBundle(world: World, cmd: CommandOf<'uninstallBundle'>)
     if (!inst || !isPresent(inst.state)) continue;
     // The guard decides; an installation this bundle did not bring is not "installedByBundle".
     const origin = inst.origin === 'bundle' && inst.bundle !== bundle.name ? 'autoInstall' : inst.origin;
-    const moved = move(w, account.name, ref, { type: 'UNINSTALL_BUNDLE', origin }, { note: '', log: [] });
+    const moved = move(w, account.name, ref, { type: 'UNINSTALL_BUNDLE', origin }, { note: '', log: Log.empty() });
     if (!moved) continue;
     w = moved.world;
     transitions.push(moved.step);
@@ -106,7 +108,7 @@ function tokenChecks(world: World, cmd: CommandOf<'createAccessToken'> | Command
 function addToken(world: World, handle: string, account: string, user: string, record: string): World {
   const id = drawSecret(world);
   const secret = drawSecret(id.world);
-  const token: AccessToken = { handle, account, user, record, tokenId: id.value, tokenSecret: secret.value, usedNonces: [] };
+  const token: AccessToken = { handle, account, user, record, tokenId: id.value, tokenSecret: secret.value, usedNonces: NonceWindow.empty() };
   return { ...secret.world, tokens: { ...secret.world.tokens, [handle]: token } };
 }
 
@@ -147,7 +149,7 @@ export function issueToken(world: World, cmd: CommandOf<'issueToken'>): Result {
     const moved = move(w, account.name, record.ref, { type: 'ISSUE_TOKEN', requireApproval: account.preferences.requireApproval }, {
       origin: 'issueToken',
       note: '',
-      log: [],
+      log: Log.empty(),
     });
     if (!moved) throw new Error(`statechart has no ISSUE_TOKEN from ${state}`);
     w = moved.world;

@@ -8,6 +8,8 @@ export { apply, applyAll, createWorld, type Result, type WorldOptions } from './
 export * from './commands';
 export * from './outcomes';
 export * from './types';
+export { Log } from './log';
+export { NonceWindow } from './nonces';
 export { RULES, RULE_IDS, isRuleId, type RuleId } from './rules';
 export { ASSUMPTIONS, ASSUMPTION_IDS, FACTS, FACT_IDS, type AssumptionId, type FactId } from './assumptions';
 export { ENDPOINT_VERSIONS, compareEndpoints, endpointEra, isEndpointVersion, type EndpointEra, type EndpointVersion } from './endpoints';

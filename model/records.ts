@@ -1,3 +1,4 @@
+import { Log } from './log';
 import type { ChangeField, CommandOf } from './commands';
 import type { LifecycleEvent } from './lifecycle.machine';
 import type { InstallationStep, Outcome } from './outcomes';
@@ -53,7 +54,7 @@ export function createRecord(world: World, cmd: CommandOf<'createRecord'>): Resu
     consumerSecret: secret.value,
   };
   w = { ...w, records: { ...w.records, [record.ref]: record } };
-  const moved = move(w, account.name, record.ref, { type: 'CREATE', blocked: cmd.state === 'blocked' }, { origin: 'created', note: '', log: [] });
+  const moved = move(w, account.name, record.ref, { type: 'CREATE', blocked: cmd.state === 'blocked' }, { origin: 'created', note: '', log: Log.empty() });
   if (!moved) throw new Error('statechart refused CREATE on an absent installation');
   return {
     world: moved.world,

@@ -5,6 +5,9 @@
  * without revealing it.
  */
 
+import { Log } from './log';
+import { NonceWindow } from './nonces';
+
 const CONFIDENTIAL_KEYS = new Set(['applicationId', 'consumerKey', 'consumerSecret', 'previousConsumerKey', 'tokenId', 'tokenSecret']);
 
 /** 32 hex digits, grouped 8-4-4-4-12 or bare, either case; and 64-hex secrets. */
@@ -35,6 +38,8 @@ export function redact<T>(value: T): T {
 function walk(value: unknown, key: string | undefined): unknown {
   if (typeof value === 'string') return key !== undefined && CONFIDENTIAL_KEYS.has(key) ? redactValue(value) : redactText(value);
   if (Array.isArray(value)) return value.map((v) => walk(v, undefined));
+  // Logs and nonce windows (log.ts, nonces.ts) print as the arrays they stand for.
+  if (value instanceof Log || value instanceof NonceWindow) return walk(value.toArray(), key);
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
   }

@@ -86,7 +86,7 @@ describe('replay', () => {
   it('FACT-11: a nonce is accepted once per token; its reuse is an invalid login (NonceUsed on SOAP, nonce_used on RESTlets)', () => {
     const first = apply(setup(), get(tba({ nonce: 'abc123', timestamp: t0 }), t0));
     expect(first.outcome.kind).toBe('accepted');
-    expect(first.world.tokens.T1.usedNonces).toEqual([{ nonce: 'abc123', timestamp: t0 }]);
+    expect(first.world.tokens.T1.usedNonces.toArray()).toEqual([{ nonce: 'abc123', timestamp: t0 }]);
     const again = apply(first.world, get(tba({ nonce: 'abc123', timestamp: t0 + 1 }), t0 + 1));
     expect(refusal(again.outcome)).toEqual({ rule: 'FACT-11', code: 'INVALID_LOGIN_ATTEMPT', message: 'Invalid login attempt.', detail: 'NonceUsed' });
     expect(again.world).toBe(first.world);
@@ -107,10 +107,10 @@ describe('replay', () => {
     const blocked = apply(w, { type: 'editRecord', account: 'Acme', record: 'App', changes: { state: 'blocked' } }).world;
     const r = apply(blocked, get(tba({ nonce: 'n1', timestamp: t0 }), t0));
     expect(refusal(r.outcome).rule).toBe('STATE-01');
-    expect(r.world.tokens.T1.usedNonces).toEqual([]);
+    expect(r.world.tokens.T1.usedNonces.toArray()).toEqual([]);
     let x = w;
     for (let i = 0; i < 50; i++) x = apply(x, get(tba({ nonce: `n${i}`, timestamp: t0 + i * 60 }), t0 + i * 60)).world;
-    expect(x.tokens.T1.usedNonces.length).toBeLessThanOrEqual(TIMESTAMP_WINDOW_SECONDS / 60 + 1);
+    expect(x.tokens.T1.usedNonces.toArray().length).toBeLessThanOrEqual(TIMESTAMP_WINDOW_SECONDS / 60 + 1);
     expect(apply(w, get(tba({ nonce: 'n1' }), t0)).outcome).toMatchObject({ kind: 'invalid', at: 'auth.timestamp' });
   });
 

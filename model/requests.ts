@@ -1,3 +1,4 @@
+import { Log } from './log';
 import type { Auth, CommandOf, PassportAuth, Request, TbaAuth } from './commands';
 import { endpointEra, isEndpointVersion, type EndpointEra, type EndpointVersion } from './endpoints';
 import type { Fault, InstallationStep, Outcome, Reason, Tracking } from './outcomes';
@@ -45,20 +46,21 @@ function logEntry(world: World, call: Call): { world: World; entry: LogEntry } {
 /**
  * Records an accepted request: in the tracking record's execution log in this account, and
  * for SOAP in the account's usage log (LOG-01). RESTlets reach the execution log only with
- * token-based authentication (LOG-02) and never the SOAP usage log (ASM-10).
+ * token-based authentication (LOG-02) and never the SOAP usage log (ASM-10). Appending is
+ * O(1) however long the logs are (log.ts).
  */
 function track(world: World, call: Call, tracking: Tracking): World {
   if (tracking.by === 'none') return world;
   const logged = logEntry(world, call);
   let account = logged.world.accounts[call.account.name];
   if (tracking.by === 'default') {
-    account = { ...account, defaultRecord: { ...account.defaultRecord, log: [...account.defaultRecord.log, logged.entry] } };
+    account = { ...account, defaultRecord: { ...account.defaultRecord, log: account.defaultRecord.log.append(logged.entry) } };
   } else {
     const inst = account.installations[tracking.record];
-    account = { ...account, installations: { ...account.installations, [tracking.record]: { ...inst, log: [...inst.log, logged.entry] } } };
+    account = { ...account, installations: { ...account.installations, [tracking.record]: { ...inst, log: inst.log.append(logged.entry) } } };
   }
   if (call.channel === 'soap') {
-    account = { ...account, usageLog: [...account.usageLog, { ...logged.entry, trackedBy: tracking.by === 'default' ? 'default' : tracking.record }] };
+    account = { ...account, usageLog: account.usageLog.append({ ...logged.entry, trackedBy: tracking.by === 'default' ? 'default' : tracking.record }) };
   }
   return withAccount(logged.world, account);
 }
@@ -91,7 +93,7 @@ function replayRefusal(call: Call, token: AccessToken, auth: TbaAuth, receivedAt
   if (auth.timestamp !== undefined && receivedAt !== undefined && Math.abs(receivedAt - auth.timestamp) > TIMESTAMP_WINDOW_SECONDS) {
     return { rule: 'FACT-12', detail: 'InvalidTimestamp' };
   }
-  if (auth.nonce !== undefined && token.usedNonces.some((u) => u.nonce === auth.nonce)) {
+  if (auth.nonce !== undefined && token.usedNonces.has(auth.nonce)) {
     return { rule: 'FACT-11', detail: call.channel === 'restlet' ? 'nonce_used' : 'NonceUsed' };
   }
   return undefined;
@@ -104,8 +106,7 @@ function replayRefusal(call: Call, token: AccessToken, auth: TbaAuth, receivedAt
 function rememberNonce(world: World, token: AccessToken, auth: TbaAuth, receivedAt: number | undefined): World {
   if (auth.nonce === undefined || auth.timestamp === undefined) return world;
   const now = receivedAt ?? auth.timestamp;
-  const kept = token.usedNonces.filter((u) => u.timestamp >= now - TIMESTAMP_WINDOW_SECONDS);
-  const updated: AccessToken = { ...token, usedNonces: [...kept, { nonce: auth.nonce, timestamp: auth.timestamp }] };
+  const updated: AccessToken = { ...token, usedNonces: token.usedNonces.remember({ nonce: auth.nonce, timestamp: auth.timestamp }, now - TIMESTAMP_WINDOW_SECONDS) };
   return { ...world, tokens: { ...world.tokens, [token.handle]: updated } };
 }
 
@@ -156,7 +157,7 @@ function evaluateForRecord(world: World, call: Call, record: IntegrationRecord, 
       origin: 'autoInstall',
       bundle: undefined,
       note: '',
-      log: [],
+      log: Log.empty(),
     });
     if (!moved) throw new Error('statechart refused AUTO_INSTALL of a record the account does not hold');
     w = moved.world;

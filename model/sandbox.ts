@@ -1,3 +1,4 @@
+import { Log } from './log';
 import type { CommandOf } from './commands';
 import type { InstallationStep, Outcome } from './outcomes';
 import { accepted, getAccount, hasFault, invalid, isPresent, move, withAccount } from './state';
@@ -30,14 +31,14 @@ export function refreshSandbox(world: World, cmd: CommandOf<'refreshSandbox'>): 
       // A bundle installation is copied as one, with the bundle, so uninstalling it works there too (ASM-04).
       const origin = ownHere ? 'created' : prod.origin === 'bundle' ? 'bundle' : 'refreshCopy';
       const bundle = origin === 'bundle' ? prod.bundle : undefined;
-      const moved = move(w, sandbox.name, ref, { type: 'REFRESH_COPY', productionState: prod.state as PresentState }, { origin, bundle, note: prod.note, log: [] });
+      const moved = move(w, sandbox.name, ref, { type: 'REFRESH_COPY', productionState: prod.state as PresentState }, { origin, bundle, note: prod.note, log: Log.empty() });
       if (moved) {
         w = moved.world;
         transitions.push(moved.step);
         copied.push(ref);
       }
     } else if (here && isPresent(here.state) && !hasFault(w, 'SBX-02')) {
-      const moved = move(w, sandbox.name, ref, { type: 'REFRESH_REMOVE' }, { note: '', log: [], bundle: undefined });
+      const moved = move(w, sandbox.name, ref, { type: 'REFRESH_REMOVE' }, { note: '', log: Log.empty(), bundle: undefined });
       if (moved) {
         w = moved.world;
         transitions.push(moved.step);
@@ -49,8 +50,8 @@ export function refreshSandbox(world: World, cmd: CommandOf<'refreshSandbox'>): 
   w = withAccount(w, {
     ...acc,
     preferences: production.preferences,
-    defaultRecord: { state: production.defaultRecord.state, log: [] },
-    usageLog: [],
+    defaultRecord: { state: production.defaultRecord.state, log: Log.empty() },
+    usageLog: Log.empty(),
     systemNotes: [],
   });
   const tokens = Object.fromEntries(Object.entries(w.tokens).filter(([, t]) => t.account !== sandbox.name));

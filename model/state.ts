@@ -1,3 +1,4 @@
+import { Log } from './log';
 import { DEFAULT_USER, type CommandType } from './commands';
 import type { DeliberateFault } from './faults';
 import { lifecycle, PRESENT_STATES, xstateStepper, type LifecycleStepper } from './lifecycle.table';
@@ -88,7 +89,7 @@ export function move(
   const current = account.installations[record];
   const step = stepperOf(world).step(current?.state ?? 'absent', event);
   if (!step || step.to === 'absent') return undefined;
-  const base: Installation = current ?? { state: 'removed', origin: 'created', note: '', log: [] };
+  const base: Installation = current ?? { state: 'removed', origin: 'created', note: '', log: Log.empty() };
   const next: Installation = { ...base, ...patch, state: step.to };
   const owner = world.records[record]?.owner === accountName && next.origin === 'created';
   return {

@@ -1,6 +1,10 @@
 import type { EndpointVersion } from './endpoints';
 import type { DeliberateFault } from './faults';
 import type { LifecycleState, Origin, PresentState } from './lifecycle.machine';
+import type { Log } from './log';
+import type { NonceWindow } from './nonces';
+
+export type { UsedNonce } from './nonces';
 
 /** The world's data. Every field is read-only: the world is a value, `apply` returns a new one. */
 
@@ -60,12 +64,12 @@ export interface Installation {
   /** The bundle that installed it, when origin is 'bundle'. */
   readonly bundle?: string;
   readonly note: string;
-  readonly log: readonly LogEntry[];
+  readonly log: Log<LogEntry>;
 }
 
 export interface DefaultRecord {
   readonly state: Extract<PresentState, 'enabled' | 'blocked'>;
-  readonly log: readonly LogEntry[];
+  readonly log: Log<LogEntry>;
 }
 
 export interface Account {
@@ -79,7 +83,7 @@ export interface Account {
   readonly preferences: Preferences;
   readonly defaultRecord: DefaultRecord;
   readonly installations: Readonly<Record<string, Installation>>;
-  readonly usageLog: readonly UsageEntry[];
+  readonly usageLog: Log<UsageEntry>;
   readonly systemNotes: readonly SystemNote[];
 }
 
@@ -114,13 +118,7 @@ export interface AccessToken {
   readonly tokenId: string;
   readonly tokenSecret: string;
   /** Nonces of accepted requests still inside the timestamp window (FACT-11, ASM-17). */
-  readonly usedNonces: readonly UsedNonce[];
-}
-
-/** A nonce an accepted token-based request used, with the timestamp it came with. */
-export interface UsedNonce {
-  readonly nonce: string;
-  readonly timestamp: number;
+  readonly usedNonces: NonceWindow;
 }
 
 /** How far (seconds) a token-based request's timestamp may be from the time it is received (FACT-12, ASM-17). */

@@ -59,7 +59,7 @@ export function viewExecutionLog(world: World, cmd: CommandOf<'viewExecutionLog'
   }
   return {
     world,
-    outcome: accepted(cmd.type, ['LOG-01', 'LOG-02'], { view: { type: 'executionLog', record: record.ref, entries: account.installations[record.ref].log } }),
+    outcome: accepted(cmd.type, ['LOG-01', 'LOG-02'], { view: { type: 'executionLog', record: record.ref, entries: account.installations[record.ref].log.toArray() } }),
   };
 }
 
@@ -69,7 +69,7 @@ export function searchOperations(world: World, cmd: CommandOf<'searchOperations'
   const user = getUser(account, cmd.user);
   if (!may(user.role, 'searchOperations')) return { world, outcome: insufficientPermission(cmd.type, user, 'search SOAP operations', 'PERM-02') };
   const integrationField = may(user.role, 'seeIntegrationField');
-  const entries = account.usageLog.map(({ trackedBy, ...entry }) =>
+  const entries = account.usageLog.toArray().map(({ trackedBy, ...entry }) =>
     integrationField ? { ...entry, integration: trackedBy === 'default' ? 'Default Web Services Integrations' : world.records[trackedBy].name } : entry,
   );
   return { world, outcome: accepted(cmd.type, ['PERM-02', 'LOG-01'], { view: { type: 'operationsSearch', integrationField, entries } }) };

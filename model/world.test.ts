@@ -283,7 +283,7 @@ describe('logs', () => {
     const acc = r.world.accounts.Partner;
     expect(acc.installations.App.log).toHaveLength(1);
     expect(acc.installations.Other.log).toHaveLength(2);
-    expect(acc.usageLog.map((e) => e.trackedBy)).toEqual(['App', 'Other', 'Other']);
+    expect(acc.usageLog.toArray().map((e) => e.trackedBy)).toEqual(['App', 'Other', 'Other']);
   });
 
   it('LOG-02 ASM-10: RESTlet calls reach the execution log only with TBA, and never the SOAP usage log', () => {
@@ -292,7 +292,7 @@ describe('logs', () => {
       { type: 'request', request: { channel: 'restlet', account: 'Partner', method: 'GET', auth: tba('App', 't') } },
       { type: 'request', request: { channel: 'restlet', account: 'Partner', method: 'POST', auth: passport() } });
     expectAccepted(r.outcome);
-    expect(r.world.accounts.Partner.installations.App.log.map((e) => e.operation)).toEqual(['GET']);
+    expect(r.world.accounts.Partner.installations.App.log.toArray().map((e) => e.operation)).toEqual(['GET']);
     expect(r.world.accounts.Partner.usageLog).toHaveLength(0);
   });
 });

@@ -1,3 +1,4 @@
+import { Log } from './log';
 import { DEFAULT_USER, type Command, type CommandOf } from './commands';
 import { accountIdFor, passwordFor } from './credentials';
 import { createAccessToken, createBundle, installBundle, issueToken, uninstallBundle } from './distribution';
@@ -45,9 +46,9 @@ function newAccount(world: World, name: string, kind: AccountKind, production?: 
       [DEFAULT_USER]: { name: DEFAULT_USER, role: 'administrator', email: `${DEFAULT_USER}@${slug(name)}.example`, password: passwordFor(world.config.seed, name, DEFAULT_USER) },
     },
     preferences: { requireApproval: false, tokenBasedAuthentication: true },
-    defaultRecord: { state: 'enabled', log: [] },
+    defaultRecord: { state: 'enabled', log: Log.empty() },
     installations: {},
-    usageLog: [],
+    usageLog: Log.empty(),
     systemNotes: [],
   };
 }

@@ -1,4 +1,5 @@
 import { apply, applyAll, createWorld, type Command, type Expectation, type InstallationStep, type LifecycleState, type Outcome, type Trace, type World } from '../model';
+import type { CoverItem } from './covering';
 import { ACCOUNTS, ALL_MOVES, bundleOf, CAST, CAST_COMMANDS, CREATE_MOVES, PLANNED_RECORD, PLANNED_SEED, recordOf, SETTINGS, type Setting } from './cast';
 
 /**
@@ -301,6 +302,17 @@ export class Planner {
   pair(first: string, second: string): PlanResult {
     const s = this.pairs();
     return this.result(s.found.get(JSON.stringify([first, second])), s.exhausted);
+  }
+
+  /**
+   * Every transition, pair of transitions and lifecycle path (up to the planner's maxPathLength)
+   * some sequence of world commands takes: the searches are exhaustive, so this is the whole of it.
+   */
+  reachableItems(): CoverItem[] {
+    const transitions = [...this.transitions().found.keys()].map((id): CoverItem => ({ kind: 'transition', id }));
+    const pairs = [...this.pairs().found.keys()].map((k): CoverItem => ({ kind: 'pair', transitions: JSON.parse(k) as [string, string] }));
+    const paths = [...this.paths(this.maxPathLength).found.values()].filter((f) => f.path.length <= this.maxPathLength).map((f): CoverItem => ({ kind: 'path', transitions: f.path }));
+    return [...transitions, ...pairs, ...paths];
   }
 
   /** The shortest plan moving one installation along exactly this path from its absence. */

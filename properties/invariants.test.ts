@@ -1,4 +1,4 @@
-import { apply, applyAll, ASSUMPTION_IDS, COMMAND_TYPES, createWorld, ENDPOINT_VERSIONS, endpointEra, FACT_IDS, findConfidential, idsIn, ROLES, RULE_IDS, type Auth, type Command, type DeliberateFault, type Outcome, type World } from '../model';
+import { apply, applyAll, ASSUMPTION_IDS, COMMAND_TYPES, createWorld, ENDPOINT_VERSIONS, endpointEra, FACT_IDS, findConfidential, idsIn, Log, ROLES, RULE_IDS, type Auth, type Command, type DeliberateFault, type Outcome, type UsageEntry, type World } from '../model';
 import { eraOf } from './eras';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -141,7 +141,7 @@ describe('the invariants catch doctored steps a buggy world could produce', () =
     const s = step(w, soap('Customer', '2019.1', passport('App')));
     expect(checkStep(s)).toBeUndefined();
     const acc = s.after.accounts.Customer;
-    const doubled = { ...s.after, accounts: { ...s.after.accounts, Customer: { ...acc, usageLog: [...acc.usageLog, acc.usageLog[acc.usageLog.length - 1]] } } };
+    const doubled = { ...s.after, accounts: { ...s.after.accounts, Customer: { ...acc, usageLog: acc.usageLog.append(acc.usageLog.at(-1)!) } } };
     const v = violated(doctor(s, { after: doubled }));
     expect(v.rules).toContain('LOG-01');
     expect(v.message).toContain('usage log');
@@ -168,7 +168,7 @@ describe('the invariants catch doctored steps a buggy world could produce', () =
   it('ASM-06: a refused command that changed the world', () => {
     const s = step(w, soap('Customer', '2021.1', passport('App')));
     expect(s.outcome.kind).toBe('refused');
-    const changed = { ...s.after, accounts: { ...s.after.accounts, Customer: { ...s.after.accounts.Customer, usageLog: [] } } };
+    const changed = { ...s.after, accounts: { ...s.after.accounts, Customer: { ...s.after.accounts.Customer, usageLog: Log.empty<UsageEntry>() } } };
     expect(named('ASM-08')).toContain(violated(doctor(s, { after: changed })).invariant);
   });
 

@@ -3,14 +3,16 @@ import type { Command, Outcome } from '../model';
 import type { CoverageRecorder } from '../io/recorder';
 import { DEFAULT_MIX, intentArb, type Mix } from './arbitraries';
 import { propertyFailure, type PropertyFailure } from './counterexample';
+import { coveringExamples } from './covering';
 import { INVARIANTS } from './invariants';
 import type { PropertySettings } from './settings';
 import { InvariantViolation, runSteps, Sim, WorldStep } from './sim';
 import type { RunStats } from './stats';
 
 /**
- * The model-based property: random command sequences (fc.commands) applied to a fresh world
- * through fc.modelRun, every invariant checked after every command.
+ * The model-based property: the planner's covering set (properties/covering.ts), then random
+ * command sequences (fc.commands), each applied to a fresh world through fc.modelRun, every
+ * invariant checked after every command.
  */
 
 /** Every rule, assumption and fact ID the invariants check, in catalogue order of first mention. */
@@ -23,6 +25,8 @@ export interface WorldPropertyOptions {
   readonly mix?: Mix;
   readonly recorder?: CoverageRecorder;
   readonly stats?: RunStats;
+  /** Run the planner's covering set as examples before the random runs (default true). */
+  readonly covering?: boolean;
 }
 
 export interface PropertyResult {
@@ -61,6 +65,8 @@ export function checkWorldProperty(options: WorldPropertyOptions): PropertyResul
   });
   const details = fc.check(property, {
     numRuns: settings.numRuns,
+    // The covering set first (every reachable transition, pair and path), then random runs.
+    ...(options.covering === false ? {} : { examples: coveringExamples() }),
     ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
     ...(settings.path !== undefined ? { path: settings.path } : {}),
   });

@@ -33,8 +33,8 @@ export const tracking = define(
     const soap = c.channel === 'soap';
     if (usageGrowth !== (soap ? 1 : 0)) return { message: `${describeCall(c)} added ${usageGrowth} usage log entries; expected ${soap ? 1 : 0}` };
     if (soap) {
-      const last = a1.usageLog[a1.usageLog.length - 1];
-      if (last.trackedBy !== got || last.seq !== step.after.seq) return { message: `${describeCall(c)}: the usage log entry names ${last.trackedBy}; expected ${got}` };
+      const last = a1.usageLog.last();
+      if (last?.trackedBy !== got || last.seq !== step.after.seq) return { message: `${describeCall(c)}: the usage log entry names ${last?.trackedBy}; expected ${got}` };
     }
     if (defaultGrowth !== (got === 'default' ? 1 : 0)) return { message: `${describeCall(c)} added ${defaultGrowth} entries to the Default record's log` };
     for (const r in a1.installations) {
@@ -44,8 +44,8 @@ export const tracking = define(
       const want = r === got ? 1 : 0;
       if (growth !== want) return { message: `${describeCall(c)} added ${growth} entries to the execution log of "${r}" in "${c.account}"; expected ${want}` };
       if (want === 1) {
-        const e = inst.log[inst.log.length - 1];
-        if (e.operation !== c.operation || e.channel !== c.channel || e.endpoint !== c.endpoint) return { message: `${describeCall(c)}: the execution log entry says ${e.channel} ${e.operation} ${e.endpoint ?? ''}` };
+        const e = inst.log.last();
+        if (!e || e.operation !== c.operation || e.channel !== c.channel || e.endpoint !== c.endpoint) return { message: `${describeCall(c)}: the execution log entry says ${e ? `${e.channel} ${e.operation} ${e.endpoint ?? ''}` : 'nothing'}` };
       }
     }
     for (const name of step.changedAccounts) {

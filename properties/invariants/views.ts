@@ -39,7 +39,7 @@ export const views = define(
       }
       case 'executionLog': {
         const log = account.installations[view.record].log;
-        if (view.entries.length !== log.length || view.entries.some((e, i) => e.seq !== log[i].seq)) return { message: `the execution log of "${view.record}" in "${account.name}" is not its own requests` };
+        if (view.entries.length !== log.length || view.entries.some((e, i) => e.seq !== log.at(i)?.seq)) return { message: `the execution log of "${view.record}" in "${account.name}" is not its own requests` };
         return undefined;
       }
       case 'operationsSearch':
