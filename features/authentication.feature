@@ -162,3 +162,80 @@ Feature: Authentication by endpoint version
     When "Lee" in "Acme" opens the Integrations list
     Then it is accepted
     And nothing shown reveals an Application ID or a secret
+
+  @FACT-09 @ASM-07
+  Scenario: A token-based request that also carries a Passport is ambiguous
+    Given "Acme" has a user "Lee" whose role is integration-full
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the passport of "Lee"
+    Then it is refused by FACT-09
+    And it is refused with "Ambiguous authentication"
+    And it is refused with code USER_ERROR
+    When "Acme" receives a get request on endpoint 2019.1 with token-based authentication for "App" with token "T1" and the passport of "Lee" with a wrong password
+    Then it is refused by FACT-09
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1"
+    Then it is accepted
+
+  @FACT-10 @ASM-07 @AUTH-05
+  Scenario: A token-based request sent in an open session is ambiguous
+    Given "Acme" receives a login request on endpoint 2019.1 for the session "S1" with user credentials and the Application ID of "App"
+    When "Acme" receives a get request on endpoint 2019.1 with token-based authentication for "App" with token "T1" and the session "S1"
+    Then it is refused by FACT-10
+    And it is refused with "Ambiguous authentication"
+    And the execution log of "App" in "Acme" has 1 entry
+
+  @FACT-11 @ASM-17 @FACT-13
+  Scenario: A nonce is used once per token
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the nonce "n1"
+    Then it is accepted
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the nonce "n1"
+    Then it is refused by FACT-11
+    And it is refused with code INVALID_LOGIN_ATTEMPT
+    And the Login Audit Trail shows "NonceUsed"
+    When "Acme" receives a RESTlet GET call with token-based authentication for "App" with token "T1" and the nonce "n1"
+    Then it is refused by FACT-11
+    And the Login Audit Trail shows "nonce_used"
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the nonce "n2"
+    Then it is accepted
+    And the execution log of "App" in "Acme" has 2 entries
+
+  @FACT-11 @ASM-17
+  Scenario: A nonce refused once can still be used
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the nonce "n1" and an invalid signature
+    Then it is refused by AUTH-05
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the nonce "n1"
+    Then it is accepted
+
+  @FACT-12 @ASM-17 @FACT-13
+  Scenario: A timestamp outside five minutes of the time received is an invalid login
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" timestamped 10 minutes ago
+    Then it is refused by FACT-12
+    And it is refused with code INVALID_LOGIN_ATTEMPT
+    And the Login Audit Trail shows "InvalidTimestamp"
+    When "Acme" receives a RESTlet POST call with token-based authentication for "App" with token "T1" timestamped 6 minutes in the future
+    Then it is refused by FACT-12
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the nonce "n1" timestamped 5 minutes ago
+    Then it is accepted
+    When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the nonce "n2" timestamped 301 seconds ago
+    Then it is refused by FACT-12
+
+  @FACT-14 @ASM-18
+  Scenario: Requests name accounts by NetSuite account IDs; a sandbox's is its production's with _SB1
+    Given a sandbox "Acme SB" of "Acme"
+    And a sandbox "Acme SB 2" of "Acme"
+    Then the account ID of "Acme" is seven digits
+    And the account ID of "Acme SB" is the account ID of "Acme" followed by "_SB1"
+    And the account ID of "Acme SB 2" is the account ID of "Acme" followed by "_SB2"
+
+  @ASM-19 @AUTH-05 @ASM-16
+  Scenario: Logout closes the session; requests in it are then refused
+    Given "Acme" receives a login request on endpoint 2019.1 for the session "S1" with user credentials and the Application ID of "App"
+    When "Acme" receives a logout request on endpoint 2019.1 for the session "S1"
+    Then it is accepted
+    When "Acme" receives a get request on endpoint 2019.1 with the session "S1"
+    Then it is refused by ASM-16
+    And it is refused with code INVALID_SESSION
+    When "Acme" receives a get request on endpoint 2019.1 with token-based authentication for "App" with token "T1" and the session "S1"
+    Then it is accepted
+    When "Acme" receives a logout request on endpoint 2019.1 for the session "S1"
+    Then it is accepted
+    And the execution log of "App" in "Acme" has 2 entries

@@ -110,9 +110,15 @@ export const ASSUMPTIONS = {
   },
   'ASM-18': {
     title: 'Wire values no public source shows',
-    choice: 'Login Audit Trail details waiting_for_approval, integration_blocked, default_integration_blocked, invalid_token and method_not_permitted; on SOAP, refusals other than an invalid login and Ambiguous authentication are invalidCredentialsFault with code USER_ERROR and the model\'s message, except an invalid session (invalidSessionFault, SESSION_TIMED_OUT) and wrong user credentials (INVALID_LOGIN_CREDENTIALS); on RESTlets every refusal is HTTP 401 with the model\'s code and message in NetSuite\'s error body; ssoLogin takes a passport header like login; logout answers success and the session stays open in the model (it has no logout); an unknown account or consumer key is an invalid login answered without a model command; a JSESSIONID cookie with token-based authentication makes a RESTlet call ambiguous as it does a SOAP request (FACT-10); account IDs are seven digits; the Issue Token answer is JSON { "token", "tokenSecret" }.',
+    choice: 'Login Audit Trail details waiting_for_approval, integration_blocked, default_integration_blocked, invalid_token and method_not_permitted; on SOAP, refusals other than an invalid login and Ambiguous authentication are invalidCredentialsFault with code USER_ERROR and the model\'s message, except an invalid session (invalidSessionFault, SESSION_TIMED_OUT) and wrong user credentials (INVALID_LOGIN_CREDENTIALS); on RESTlets every refusal is HTTP 401 with the model\'s code and message in NetSuite\'s error body; ssoLogin takes a passport header like login; logout without a session cookie answers success with no model command (with one it is the model\'s logout, ASM-19); an unknown account or consumer key is an invalid login answered without a model command; a JSESSIONID cookie with token-based authentication makes a RESTlet call ambiguous as it does a SOAP request (FACT-10); account IDs are seven digits; the Issue Token answer is JSON { "token", "tokenSecret" }.',
     why: 'The simulator must answer every refusal somehow; where Oracle\'s pages and public fixtures are silent the answer follows the documented ones nearest to it.',
     rules: ['STATE-01', 'STATE-02', 'AUTH-01', 'TOKEN-01'],
+  },
+  'ASM-19': {
+    title: 'Logout closes its session',
+    choice: 'logout, sent in an open session on 2020.1 or earlier, closes that session and answers success; requests in it are then refused as in a session that is no longer valid (ASM-16). Logging out of a session already closed changes nothing and answers success too. On 2020.2 and later logout is refused like login (AUTH-07, ASM-09).',
+    why: 'AUTH-05 ties the Application ID to the session that login opens; the texts say nothing of its end, and a closed session must authenticate nothing, or a client that logged out would still be tracked by the record.',
+    rules: ['AUTH-05', 'AUTH-07'],
   },
 } as const satisfies Record<string, { title: string; choice: string; why: string; rules: readonly RuleId[] }>;
 

@@ -132,6 +132,8 @@ export type Command =
       readonly auth: Auth;
       readonly session: string;
     }
+  /** logout on a SOAP endpoint, sent in a session: closes it (AUTH-05, ASM-19). */
+  | { readonly type: 'logout'; readonly account: string; readonly endpoint: EndpointVersion; readonly session: string }
   | { readonly type: 'request'; readonly request: Request };
 
 export type CommandType = Command['type'];
@@ -141,7 +143,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'addAccount', 'addSandbox', 'addUser', 'createRecord', 'editRecord', 'regenerateCredentials',
   'createBundle', 'installBundle', 'uninstallBundle', 'createAccessToken', 'issueToken',
   'setPreference', 'setDefaultRecordState', 'refreshSandbox', 'viewIntegrations', 'viewRecord',
-  'viewExecutionLog', 'searchOperations', 'login', 'request',
+  'viewExecutionLog', 'searchOperations', 'login', 'logout', 'request',
 ] satisfies readonly CommandType[];
 
 export const DEFAULT_USER = 'administrator';

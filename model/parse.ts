@@ -44,6 +44,7 @@ const COMMAND_FIELDS: Readonly<Record<Command['type'], Fields>> = {
   viewExecutionLog: { account: req('string'), user: opt('string'), record: req('string') },
   searchOperations: { account: req('string'), user: opt('string') },
   login: { account: req('string'), endpoint: req('string'), operation: req(LOGIN_OPERATIONS), auth: req('auth'), session: req('string') },
+  logout: { account: req('string'), endpoint: req('string'), session: req('string') },
   request: { request: req('request') },
 };
 

@@ -313,3 +313,25 @@ export function login(world: World, cmd: CommandOf<'login'>): Result {
     outcome: { ...result.outcome, changes: [...result.outcome.changes, `session "${cmd.session}" opened`] },
   };
 }
+
+/**
+ * logout: closes the session it is sent in, which later requests in it then find closed
+ * (ASM-16). Like login it exists only up to 2020.1 (AUTH-07, ASM-09). Logging out of a session
+ * already closed changes nothing and still succeeds (ASM-19).
+ */
+export function logout(world: World, cmd: CommandOf<'logout'>): Result {
+  const account = getAccount(world, cmd.account);
+  const call = soapCall('login', account, cmd.endpoint, 'endpoint', 'logout');
+  const session = world.sessions[cmd.session];
+  if (!session) invalid('session', `unknown session "${cmd.session}"`, `one of ${Object.keys(world.sessions).map((s) => `"${s}"`).join(', ') || '(no login yet)'}`);
+  const refuse = (rule: Reason, code: Fault['code'], message: string): Result => ({ world, outcome: refused('logout', rule, code, message) });
+  if (call.era === 'tokenOnly' && !hasFault(world, 'AUTH-07')) {
+    return refuse('AUTH-07', 'USER_ERROR', 'The logout operation is not available on endpoint 2020.2 and later; sessions end there with user credentials.');
+  }
+  if (session.account !== account.name) return refuse('ASM-16', 'INVALID_SESSION', 'The session is not valid in this account; log in again.');
+  if (!session.active) return { world, outcome: accepted('logout', ['AUTH-05', 'ASM-19'], { changes: [] }) };
+  return {
+    world: { ...world, sessions: { ...world.sessions, [cmd.session]: { ...session, active: false } } },
+    outcome: accepted('logout', ['AUTH-05', 'ASM-19'], { changes: [`session "${cmd.session}" closed`] }),
+  };
+}

@@ -5,7 +5,7 @@ import { createAccessToken, createBundle, installBundle, issueToken, uninstallBu
 import type { DeliberateFault } from './faults';
 import type { Outcome } from './outcomes';
 import { createRecord, editRecord, regenerateCredentials } from './records';
-import { login, sendRequest } from './requests';
+import { login, logout, sendRequest } from './requests';
 import { refreshSandbox } from './sandbox';
 import { accepted, getAccount, invalid, InvalidInput, withAccount } from './state';
 import { ACCOUNT_KINDS, ROLES, type Account, type AccountKind, type StepperKind, type World } from './types';
@@ -133,6 +133,7 @@ function dispatch(world: World, cmd: Command): Result {
     case 'viewExecutionLog': return viewExecutionLog(world, cmd);
     case 'searchOperations': return searchOperations(world, cmd);
     case 'login': return login(world, cmd);
+    case 'logout': return logout(world, cmd);
     case 'request': return sendRequest(world, cmd);
   }
 }

@@ -24,13 +24,21 @@ export type AuthPhrase =
       readonly token: TokenRef;
       readonly signature: 'valid' | 'invalid';
       readonly applicationId?: AppIdPhrase;
+      /** A nonce named by the scenario (FACT-11); sent with a timestamp. */
+      readonly nonce?: string;
+      /** How many seconds before the time received the request is timestamped (negative: in the future; FACT-12). */
+      readonly age?: number;
+      /** A Passport sent alongside (FACT-09). */
+      readonly passport?: { readonly user: string; readonly password: 'valid' | 'invalid' };
+      /** A session (JSESSIONID) sent alongside (FACT-10); no name: the session opened last. */
+      readonly session?: { readonly name?: string };
     };
 
 export const AUTH_FORMS: readonly string[] = [
   'no authentication',
   'user credentials [of "USER"] [with a wrong password] [APPLICATION ID]',
   'the session ["SESSION"]',
-  'token-based authentication for "RECORD" with token "TOKEN" (or: with a forged token) [and the old consumer key] [and an invalid signature] [APPLICATION ID]',
+  'token-based authentication for "RECORD" with token "TOKEN" (or: with a forged token) [and the old consumer key] [and the nonce "NONCE"] [timestamped N minutes ago (or: seconds; or: in the future)] [and an invalid signature] [APPLICATION ID] [and the passport of "USER" [with a wrong password]] [and the session ["SESSION"]]',
   'where APPLICATION ID is one of: and the Application ID of "RECORD" | and a malformed Application ID | and an unknown Application ID',
   '("Passport" may be written for "user credentials"; the user defaults to "administrator")',
 ];
@@ -95,8 +103,15 @@ function parseOrUndefined(text: string): AuthPhrase | undefined {
     const forged = token ? undefined : c.take('a forged token');
     if (!token && !forged) return undefined;
     const stale = c.take(' and the old consumer key');
+    const nonce = c.take(` and the nonce ${QUOTED}`);
+    const time = c.take(' timestamped (\\d+) (minute|second)s? (ago|in the future)');
     const bad = c.take(' and an invalid signature');
     const id = appId(c);
+    const passport = c.take(` and the passport of ${QUOTED}`);
+    const wrong = passport ? c.take(' with a wrong password') : undefined;
+    const session = c.take(' and the session');
+    const sessionName = session ? c.take(` ${QUOTED}`) : undefined;
+    const age = time ? Number(time[1]) * (time[2] === 'minute' ? 60 : 1) * (time[3] === 'ago' ? 1 : -1) : undefined;
     phrase = {
       kind: 'tba',
       record: unquote(rec[1]),
@@ -104,6 +119,10 @@ function parseOrUndefined(text: string): AuthPhrase | undefined {
       token: token ? { handle: unquote(token[1]) } : { forged: true },
       signature: bad ? 'invalid' : 'valid',
       ...(id ? { applicationId: id } : {}),
+      ...(nonce ? { nonce: unquote(nonce[1]) } : {}),
+      ...(age !== undefined && age !== 0 ? { age } : {}),
+      ...(passport ? { passport: { user: unquote(passport[1]), password: wrong ? 'invalid' as const : 'valid' as const } } : {}),
+      ...(session ? { session: sessionName ? { name: unquote(sessionName[1]) } : {} } : {}),
     };
   }
   return c.done ? phrase : undefined;
@@ -137,15 +156,26 @@ export function printAuthPhrase(p: AuthPhrase): string {
     case 'session':
       return p.session === undefined ? 'the session' : `the session ${quote(p.session)}`;
     case 'tba':
-      return `token-based authentication for ${quote(p.record)} with ${'handle' in p.token ? `token ${quote(p.token.handle)}` : 'a forged token'}${p.stale ? ' and the old consumer key' : ''}${p.signature === 'invalid' ? ' and an invalid signature' : ''}${printAppId(p.applicationId)}`;
+      return `token-based authentication for ${quote(p.record)} with ${'handle' in p.token ? `token ${quote(p.token.handle)}` : 'a forged token'}${p.stale ? ' and the old consumer key' : ''}`
+        + `${p.nonce !== undefined ? ` and the nonce ${quote(p.nonce)}` : ''}${printAge(p.age)}${p.signature === 'invalid' ? ' and an invalid signature' : ''}${printAppId(p.applicationId)}`
+        + `${p.passport ? ` and the passport of ${quote(p.passport.user)}${p.passport.password === 'invalid' ? ' with a wrong password' : ''}` : ''}`
+        + `${p.session ? ` and the session${p.session.name !== undefined ? ` ${quote(p.session.name)}` : ''}` : ''}`;
   }
+}
+
+/** ` timestamped 10 minutes ago`, in whole minutes when it can be. */
+function printAge(age: number | undefined): string {
+  if (age === undefined || age === 0) return '';
+  const abs = Math.abs(age);
+  const [n, unit] = abs % 60 === 0 ? [abs / 60, 'minute'] : [abs, 'second'];
+  return ` timestamped ${n} ${unit}${n === 1 ? '' : 's'} ${age > 0 ? 'ago' : 'in the future'}`;
 }
 
 /**
  * The phrase for a model Auth. A literal Application ID is described by what it is (the printer
  * replays the trace to know): a record's ID, an unknown one, or a malformed one.
  */
-export function authToPhrase(auth: Auth, literal: (text: string) => AppIdPhrase): AuthPhrase {
+export function authToPhrase(auth: Auth, literal: (text: string) => AppIdPhrase, receivedAt?: number): AuthPhrase {
   const id = (ref: Extract<Auth, { kind: 'passport' }>['applicationId']): AppIdPhrase | undefined =>
     ref === undefined ? undefined : 'of' in ref ? { of: ref.of } : literal(ref.literal);
   switch (auth.kind) {
@@ -159,9 +189,14 @@ export function authToPhrase(auth: Auth, literal: (text: string) => AppIdPhrase)
     }
     case 'tba': {
       const applicationId = id(auth.applicationId);
+      const age = auth.timestamp !== undefined && receivedAt !== undefined ? receivedAt - auth.timestamp : 0;
       return {
         kind: 'tba', record: auth.consumerKey.of, stale: auth.consumerKey.stale === true, token: auth.token, signature: auth.signature,
         ...(applicationId ? { applicationId } : {}),
+        ...(auth.nonce !== undefined ? { nonce: auth.nonce } : {}),
+        ...(age !== 0 ? { age } : {}),
+        ...(auth.alsoPassport ? { passport: { user: auth.alsoPassport.user, password: auth.alsoPassport.password } } : {}),
+        ...(auth.alsoSession !== undefined ? { session: { name: auth.alsoSession } } : {}),
       };
     }
   }

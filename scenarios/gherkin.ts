@@ -60,8 +60,8 @@ function literalKind(world: World, literal: string): AppIdPhrase {
   return record ? { of: record.ref } : { unknown: true };
 }
 
-function authText(world: World, auth: Auth): string {
-  return printAuthPhrase(authToPhrase(auth, (lit) => literalKind(world, lit)));
+function authText(world: World, auth: Auth, receivedAt?: number): string {
+  return printAuthPhrase(authToPhrase(auth, (lit) => literalKind(world, lit), receivedAt));
 }
 
 function hasMalformedLiteral(world: World, auth: Auth): boolean {
@@ -165,11 +165,13 @@ function commandToStep(world: World, cmd: Command): string {
       return `${actor(cmd.account, cmd.user)} searches the SOAP web services operations`;
     case 'login':
       return `${quote(cmd.account)} receives ${article(cmd.operation)} ${cmd.operation} request on endpoint ${cmd.endpoint} for the session ${quote(cmd.session)} with ${authText(world, cmd.auth)}`;
+    case 'logout':
+      return `${quote(cmd.account)} receives a logout request on endpoint ${cmd.endpoint} for the session ${quote(cmd.session)}`;
     case 'request': {
       const r = cmd.request;
       return r.channel === 'soap'
-        ? `${quote(r.account)} receives ${article(r.operation)} ${r.operation} request on endpoint ${r.endpoint} with ${authText(world, r.auth)}`
-        : `${quote(r.account)} receives a RESTlet ${r.method} call with ${authText(world, r.auth)}`;
+        ? `${quote(r.account)} receives ${article(r.operation)} ${r.operation} request on endpoint ${r.endpoint} with ${authText(world, r.auth, r.receivedAt)}`
+        : `${quote(r.account)} receives a RESTlet ${r.method} call with ${authText(world, r.auth, r.receivedAt)}`;
     }
   }
 }

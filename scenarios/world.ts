@@ -11,6 +11,13 @@ import { describeOutcome } from './describe';
 import { baseSeedFromEnv, describeSeed, scenarioSeed } from './seed';
 
 /**
+ * The scenarios' clock (Unix seconds, 2026-01-01T00:00:00Z): every request of a scenario arrives
+ * at this time, and "timestamped 10 minutes ago" is relative to it. A fixed time keeps runs
+ * reproducible; the model reads no clock.
+ */
+export const SCENARIO_CLOCK = 1_767_225_600;
+
+/**
  * The cucumber World: one model world per scenario, the last outcome, a faker seeded for the
  * scenario, and the coverage recorder. Steps talk to the model only through `run`, so every
  * outcome is observed for coverage and malformed commands fail the step with the model's own
@@ -143,12 +150,25 @@ export class HarnessWorld extends World {
           kind: 'passport', user: phrase.user ?? 'administrator', password: phrase.password,
           ...(phrase.applicationId ? { applicationId: this.applicationId(phrase.applicationId) } : {}),
         };
-      case 'tba':
+      case 'tba': {
+        const timed = phrase.nonce !== undefined || phrase.age !== undefined;
+        const session = phrase.session ? (phrase.session.name ?? this.lastSession) : undefined;
+        if (phrase.session && session === undefined) throw new Error('"and the session" refers to the last login, but no login has opened a session yet.');
         return {
           kind: 'tba', consumerKey: phrase.stale ? { of: phrase.record, stale: true } : { of: phrase.record }, token: phrase.token, signature: phrase.signature,
           ...(phrase.applicationId ? { applicationId: this.applicationId(phrase.applicationId) } : {}),
+          ...(phrase.passport ? { alsoPassport: phrase.passport } : {}),
+          ...(session !== undefined ? { alsoSession: session } : {}),
+          ...(phrase.nonce !== undefined ? { nonce: phrase.nonce } : {}),
+          ...(timed ? { timestamp: SCENARIO_CLOCK - (phrase.age ?? 0) } : {}),
         };
+      }
     }
+  }
+
+  /** When the request arrived: the scenario clock, stated only when the request is timestamped (FACT-12). */
+  receivedAt(auth: Auth): { receivedAt?: number } {
+    return auth.kind === 'tba' && auth.timestamp !== undefined ? { receivedAt: SCENARIO_CLOCK } : {};
   }
 }
 

@@ -28,6 +28,7 @@ export interface SoapRequest {
 }
 
 const SESSION_PREFIX = 'ws-';
+const CLEAR_SESSION = 'JSESSIONID=; Path=/; Max-Age=0';
 
 export function refusalAnswer(endpoint: EndpointVersion | undefined, refusal: WireRefusal): WireAnswer {
   const f = platformFaultOf(refusal.code === 'INVALID_LOGIN_ATTEMPT' ? 'INVALID_LOGIN_ATTEMPT' : 'USER_ERROR');
@@ -109,8 +110,9 @@ export function decodeSoap(world: World, req: SoapRequest): Decoded {
   }
 
   if (op === 'logout') {
-    // The model has no logout: the session stays open there; the answer is NetSuite's success (ASM-18).
-    return { kind: 'answer', answer: successAnswer(req.endpoint, 'logout', '', { 'set-cookie': 'JSESSIONID=; Path=/; Max-Age=0' }), context };
+    // Sent in a session, it is the model's logout (ASM-19); without one there is nothing to close and the answer is NetSuite's success (ASM-18).
+    if (session === undefined) return { kind: 'answer', answer: successAnswer(req.endpoint, 'logout', '', { 'set-cookie': CLEAR_SESSION }), context };
+    return { kind: 'command', command: { type: 'logout', account: account.name, endpoint: req.endpoint, session }, context: { ...context, auth: 'session' } };
   }
   if (op === 'login' || op === 'ssoLogin') {
     const handle = freshHandle(world.sessions, SESSION_PREFIX);
@@ -126,7 +128,7 @@ export function encodeSoap(outcome: Outcome, context: WireContext): WireAnswer {
   if (!endpoint) throw new Error('a SOAP answer needs its endpoint');
   if (outcome.kind === 'accepted') {
     const extra = context.operation === 'getDataCenterUrls' ? dataCenterUrls(context.baseUrl) : '';
-    const headers = context.session !== undefined ? { 'set-cookie': `JSESSIONID=${context.session}; Path=/; HttpOnly` } : undefined;
+    const headers = context.session !== undefined ? { 'set-cookie': `JSESSIONID=${context.session}; Path=/; HttpOnly` } : context.operation === 'logout' ? { 'set-cookie': CLEAR_SESSION } : undefined;
     return successAnswer(endpoint, context.operation, extra, headers);
   }
   if (outcome.kind === 'refused') {

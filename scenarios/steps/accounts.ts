@@ -63,6 +63,18 @@ export const accountSteps: StepArea = {
         if (state !== 'enabled' && state !== 'blocked') throw new Error(`Invalid State "${printWord(STATE, state)}" for the Default Web Services Integrations record: should be Enabled or Blocked`);
         this.run({ type: 'setDefaultRecordState', account, state });
       }),
+    step('Then', 'the account ID of {string} is seven digits', 'The NetSuite account ID requests name the account by (FACT-14, ASM-18).', 'the account ID of "Acme" is seven digits',
+      function (account: string) {
+        const id = this.account(account).accountId;
+        if (!/^\d{7}$/.test(id)) throw new Error(`The account ID of "${account}" is "${id}", not seven digits`);
+      }),
+    step('Then', 'the account ID of {string} is the account ID of {string} followed by {string}', 'A sandbox\'s ID is its production\'s with _SB1, _SB2..., upper case (FACT-14).',
+      'the account ID of "Acme SB" is the account ID of "Acme" followed by "_SB1"',
+      function (account: string, production: string, suffix: string) {
+        const id = this.account(account).accountId;
+        const expected = `${this.account(production).accountId}${suffix}`;
+        if (id !== expected) throw new Error(`The account ID of "${account}" is "${id}", not "${expected}"`);
+      }),
     step('Given', 'the scenario seed is {int}', 'Pins the seed of generated values (must come first); a failing scenario prints its seed.', 'the scenario seed is 42',
       function (seed: number) {
         this.reseed(seed, true);

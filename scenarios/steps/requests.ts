@@ -29,7 +29,8 @@ export const requestSteps: StepArea = {
           login(this, account, operation, endpoint, phrase, freshSession(this));
           return;
         }
-        this.run({ type: 'request', request: { channel: 'soap', account, endpoint, operation, auth: this.auth(phrase) } }, { malformed: isMalformed(phrase) });
+        const auth = this.auth(phrase);
+        this.run({ type: 'request', request: { channel: 'soap', account, endpoint, operation, auth, ...this.receivedAt(auth) } }, { malformed: isMalformed(phrase) });
       }),
     step('When', '{string} receives a(n) {operation} request on endpoint {endpoint} for the session {string} with {auth}', 'A login or ssoLogin that opens a named session.',
       '"Acme" receives a login request on endpoint 2019.1 for the session "S1" with user credentials and the Application ID of "App"',
@@ -38,7 +39,13 @@ export const requestSteps: StepArea = {
       }),
     step('When', '{string} receives a RESTlet {httpMethod} call with {auth}', 'A RESTlet call (no endpoint version).', '"Acme" receives a RESTlet POST call with token-based authentication for "App" with token "T1"',
       function (account: string, method: RestletMethod, phrase: AuthPhrase) {
-        this.run({ type: 'request', request: { channel: 'restlet', account, method, auth: this.auth(phrase) } }, { malformed: isMalformed(phrase) });
+        const auth = this.auth(phrase);
+        this.run({ type: 'request', request: { channel: 'restlet', account, method, auth, ...this.receivedAt(auth) } }, { malformed: isMalformed(phrase) });
+      }),
+    step('When', '{string} receives a logout request on endpoint {endpoint} for the session {string}', 'A logout sent in a named session: closes it (ASM-19).',
+      '"Acme" receives a logout request on endpoint 2019.1 for the session "S1"',
+      function (account: string, endpoint: EndpointVersion, session: string) {
+        this.run({ type: 'logout', account, endpoint, session });
       }),
   ],
 };
