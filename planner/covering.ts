@@ -1,4 +1,11 @@
-import type { Planner, Plan } from './planner';
+import type { Plan, PlanResult } from './planner';
+
+/** What the covering set asks for plans: the Planner, or anything answering like it. */
+export interface PlanSource {
+  transition(id: string): PlanResult;
+  pair(first: string, second: string): PlanResult;
+  path(transitions: readonly string[]): PlanResult;
+}
 
 /**
  * A small set of plans that together take every reachable transition, transition pair and
@@ -35,7 +42,7 @@ export interface CoveringPlan {
  * The covering set for `wanted` (items to close), shortest plans first among equals. Items the
  * planner cannot reach are returned as `unreached`, with its reason.
  */
-export function coveringSet(planner: Planner, wanted: readonly CoverItem[], maxPathLength: number): { plans: CoveringPlan[]; unreached: { item: CoverItem; problem: string }[] } {
+export function coveringSet(planner: PlanSource, wanted: readonly CoverItem[], maxPathLength: number): { plans: CoveringPlan[]; unreached: { item: CoverItem; problem: string }[] } {
   const open = new Map(wanted.map((i) => [itemKey(i), i]));
   const candidates = new Map<string, { plan: Plan; covers: Set<string> }>();
   const unreached: { item: CoverItem; problem: string }[] = [];

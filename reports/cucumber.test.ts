@@ -115,8 +115,8 @@ describe('report on the real scenarios', () => {
 
     const json = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as ReportData;
     expect(json.transitions.find((t) => t.id === target.id)?.status).toBe('uncovered');
-    const proposal = json.proposals.find((p) => p.kind === 'transition' && p.target === target.id);
-    expect(proposal?.gherkin).toMatch(/Scenario: Takes /);
+    const proposal = json.proposals.find((p) => p.closesTransitions.includes(target.id));
+    expect(proposal?.gherkin).toMatch(/Scenario: Closes \d+ gaps?: /);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`<code>${target.id.replace(/>/g, '&gt;')}</code>`);
 
     // The proposed scenario is valid Gherkin in the project's own steps, passes, and covers the transition.

@@ -58,9 +58,13 @@ describe('gaps', () => {
     const json = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as ReportData;
     expect(json.transitions.find((t) => t.id === target)?.status).toBe('uncovered');
     expect(json.summary.transitions.uncovered).toBe(1);
-    const proposal = json.proposals.find((p) => p.kind === 'transition' && p.target === target);
-    expect(proposal?.gherkin).toContain(`Scenario: Takes ${target}`);
-    expect(proposal?.lifecyclePath[proposal.lifecyclePath.length - 1]).toBe(target);
+    const proposal = json.proposals.find((p) => p.closesTransitions.includes(target));
+    expect(proposal?.gherkin).toMatch(/Scenario: Closes \d+ gaps?: /);
+    expect(proposal?.lifecyclePath).toContain(target);
+    // The covering set: every gap is closed by some proposal, the one closing the most first.
+    const closed = json.proposals.flatMap((p) => p.closes);
+    expect(closed).toContain(`transition:${target}`);
+    expect(json.proposals.map((p) => p.closes.length)).toEqual([...json.proposals.map((p) => p.closes.length)].sort((a, b) => b - a));
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toContain(target);
 
     // The proposal's trace really takes the transition, in the installation it names.

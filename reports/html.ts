@@ -119,17 +119,18 @@ function ruleTable(rows: readonly RuleRow[], id: string): string {
 }
 
 function proposalsSection(data: ReportData): string {
-  if (data.proposals.length === 0) return '<p>Nothing to propose: every reachable transition and path is covered.</p>';
+  if (data.proposals.length === 0) return '<p>Nothing to propose: every reachable transition, pair and path is covered.</p>';
   const items = data.proposals.map((p) => {
-    const head = `<summary><strong>${esc(p.kind)}</strong> <code>${esc(p.target)}</code>${p.gherkin ? '' : ' <span class="uncovered">(no scenario found)</span>'}</summary>`;
+    const head = `<summary><strong>${esc(p.title)}</strong>${p.gherkin ? '' : ' <span class="uncovered">(no scenario found)</span>'}</summary>`;
+    const closes = `<p><small>Closes: ${p.closes.map((c) => `<code>${esc(c)}</code>`).join(', ')}</small></p>`;
     const body = p.gherkin
-      ? `<p><small>Moves ${esc(p.subject?.account ?? '')}'s installation of ${esc(p.subject?.record ?? '')} along: ${p.lifecyclePath.map((t) => `<code>${esc(t)}</code>`).join(' → ')}</small></p><pre>${esc(p.gherkin)}</pre>`
-      : `<p>${esc(p.problem ?? '')}</p>`;
-    return `<details class="proposal" data-kind="${p.kind}">${head}${body}</details>`;
+      ? `${closes}<p><small>Moves ${esc(p.subject?.account ?? '')}'s installation of ${esc(p.subject?.record ?? '')} along: ${p.lifecyclePath.map((t) => `<code>${esc(t)}</code>`).join(' → ')}</small></p><pre>${esc(p.gherkin)}</pre>`
+      : `${closes}<p>${esc(p.problem ?? '')}</p>`;
+    return `<details class="proposal" data-closes-transitions="${esc(p.closesTransitions.join('\n'))}">${head}${body}</details>`;
   });
-  const transitions = data.proposals.filter((p) => p.kind === 'transition').length;
-  return `<p>${data.proposals.length} proposed scenarios (${transitions} for transitions, ${data.proposals.length - transitions} for paths). ` +
-    'Each replays in the model and takes its target; paste it into a feature file (the tags name the rules of the transitions it walks).</p>' + items.join('');
+  const gaps = data.proposals.reduce((n, p) => n + p.closes.length, 0);
+  return `<p>${data.proposals.filter((p) => p.gherkin).length} proposed scenarios close ${gaps} gaps (uncovered transitions, pairs and paths), the ones closing the most first. ` +
+    'Each replays in the model; paste it into a feature file (the tags name the rules of the transitions it walks).</p>' + items.join('');
 }
 
 function checksTable(data: ReportData): string {

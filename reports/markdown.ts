@@ -57,7 +57,7 @@ export function renderMarkdown(data: ReportData): string {
   if (rulesFailing.length > 0) lines.push('', `**IDs with a failing check (${rulesFailing.length}):** ${rulesFailing.map(md).join(', ')}`);
   const planned = data.proposals.filter((p) => p.gherkin).length;
   if (data.proposals.length > 0) {
-    lines.push('', `${planned} proposed scenarios for uncovered transitions and paths are in \`index.html\` (section Proposed scenarios).`);
+    lines.push('', `${planned} proposed scenarios close the uncovered transitions, pairs and paths; they are in \`index.html\` (section Proposed scenarios).`);
   }
   return `${lines.join('\n')}\n`;
 }
