@@ -86,6 +86,16 @@ export interface RuleRow {
   readonly transitions: readonly string[];
   /** How often the world refused something by this rule in the runs. */
   readonly refusals: number;
+  /** The invariants that check it (from the property and explorer runs' evidence). */
+  readonly checkedBy: readonly string[];
+  /**
+   * Steps of the property and explorer runs that reached the rule's interesting case (for
+   * AUTH-03: token-based requests that carried an Application ID), and how many of those ended as
+   * the rule says. Undefined when no run recorded evidence for it.
+   */
+  readonly evidence?: { readonly reached: number; readonly held: number };
+  /** An invariant names it, but no run reached its interesting case: checked vacuously. */
+  readonly vacuous: boolean;
 }
 
 export interface CheckSummary {

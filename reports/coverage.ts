@@ -229,6 +229,8 @@ export function buildCoverage(input: CoverageInput): CoverageData {
       properties,
       transitions: totals.transitions.filter((t) => (t.rules as readonly string[]).includes(id)).map((t) => t.id),
       refusals: outcomes.get(`refused:${id}`) ?? 0,
+      checkedBy: [],
+      vacuous: false,
     };
   };
   const rules = Object.entries(RULES).map(([id, r]) => row(id, r.area, r.text));
