@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { redactText, type Outcome } from '../model';
-import type { AuditEntry, WireContext, WireRefusal } from './types';
+import { DEFAULT_AUDIT_LIMIT, type AuditEntry, type WireContext, type WireRefusal } from './types';
 
 /**
  * The traffic record: one entry per answered request, in memory for /__harness/audit and as
@@ -43,29 +43,47 @@ export function refusalLine(entry: AuditEntry): string | undefined {
   return `${entry.verdict} ${entry.accountId ?? '-'} ${entry.channel} ${entry.endpoint ? `${entry.endpoint} ` : ''}${entry.operation} ${entry.rule ?? '-'} ${entry.fault?.code ?? '-'}${detail}: ${entry.fault?.message ?? ''}`;
 }
 
+/**
+ * The newest `limit` entries in a ring buffer (memory does not grow with the requests served),
+ * and every entry in the file when there is one.
+ */
 export class AuditTrail {
-  private readonly list: AuditEntry[] = [];
+  private readonly ring: (AuditEntry | undefined)[];
+  /** Where the next entry goes. */
+  private next = 0;
+  private count = 0;
   private readonly file: WriteStream | undefined;
 
-  constructor(path?: string) {
+  constructor(path?: string, readonly limit: number = DEFAULT_AUDIT_LIMIT) {
+    if (!Number.isInteger(limit) || limit < 1) throw new Error(`audit limit: Invalid value ${limit}: should be an integer of at least 1`);
+    this.ring = new Array<AuditEntry | undefined>(limit);
     this.file = path ? createWriteStream(path, { flags: 'a' }) : undefined;
   }
 
+  /** The entries kept, oldest first. */
   get entries(): readonly AuditEntry[] {
-    return this.list;
+    const out: AuditEntry[] = [];
+    const first = this.count < this.limit ? 0 : this.next;
+    for (let i = 0; i < this.count; i++) out.push(this.ring[(first + i) % this.limit] as AuditEntry);
+    return out;
   }
 
+  /** Entries kept (at most `limit`). */
   get size(): number {
-    return this.list.length;
+    return this.count;
   }
 
   add(entry: AuditEntry): void {
-    this.list.push(entry);
+    this.ring[this.next] = entry;
+    this.next = (this.next + 1) % this.limit;
+    if (this.count < this.limit) this.count++;
     this.file?.write(`${JSON.stringify(entry)}\n`);
   }
 
   clear(): void {
-    this.list.length = 0;
+    this.ring.fill(undefined);
+    this.next = 0;
+    this.count = 0;
   }
 
   close(): Promise<void> {

@@ -17,6 +17,8 @@ const HELP = `Usage: npm run serve -- [options]
   --world FILE    start from a simulation file (the format npm run simulate reads)
   --seed N        seed of an empty starting world (default 1; a --world file has its own)
   --audit FILE    append every answered request to FILE as JSON lines (secrets redacted)
+  --audit-limit N how many entries GET /__harness/audit keeps, newest last (default 10000;
+                  the --audit file keeps every one)
   --help          this text
 
 Secrets (consumer keys and secrets, token IDs and secrets, passwords) are served only by
@@ -26,7 +28,7 @@ export function parseCli(argv: readonly string[]) {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      port: { type: 'string' }, host: { type: 'string' }, world: { type: 'string' }, seed: { type: 'string' }, audit: { type: 'string' }, help: { type: 'boolean' },
+      port: { type: 'string' }, host: { type: 'string' }, world: { type: 'string' }, seed: { type: 'string' }, audit: { type: 'string' }, 'audit-limit': { type: 'string' }, help: { type: 'boolean' },
     },
     strict: true,
   });
@@ -43,6 +45,7 @@ export function parseCli(argv: readonly string[]) {
     host: values.host,
     world: values.world,
     audit: values.audit,
+    auditLimit: int('audit-limit', values['audit-limit'], 1, 10_000_000),
   };
 }
 
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     ...(args.host !== undefined ? { host: args.host } : {}),
     ...(args.world !== undefined ? { world: args.world } : {}),
     ...(args.audit !== undefined ? { audit: args.audit } : {}),
+    ...(args.auditLimit !== undefined ? { auditLimit: args.auditLimit } : {}),
     recorder,
     onRefusal: (line) => console.log(line),
   });

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { EndpointVersion, World } from '../model';
 import { registerAdmin } from './admin';
 import { decodeIssueToken, encodeIssueToken } from './issue-token-codec';
@@ -6,6 +6,8 @@ import { endpointFromTag } from './namespaces';
 import { dataCenterUrlsAnswer, decodeRestlet, encodeRestlet } from './restlet-codec';
 import { Simulation, startingWorld } from './simulation';
 import { decodeSoap, encodeSoap } from './soap-codec';
+import { faultAnswer } from './soap-envelopes';
+import { errorAnswer } from './restlet-codec';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions, type WireAnswer } from './types';
 import { wsdlFor } from './wsdl';
 
@@ -13,7 +15,49 @@ import { wsdlFor } from './wsdl';
  * The HTTP server: routes hand each request to its codec and the simulation, nothing more.
  * Each handler decodes, applies and encodes synchronously once the body is read, so requests
  * reach the world one at a time in arrival order.
+ *
+ * What is not a request at all never reaches a codec and never changes the world: a body over
+ * the route's limit (413), a SOAP body that is not XML by its content type (415), a Host header
+ * that names no host (400), and any error a parser throws are answered here, with a SOAP fault
+ * on the SOAP path and NetSuite's JSON error body elsewhere. Header size and framing (431, 400)
+ * are node's HTTP parser's.
  */
+
+/** Content types a SOAP request may have: SOAP 1.1's text/xml, SOAP 1.2's, and plain XML. */
+const SOAP_CONTENT_TYPES = ['text/xml', 'application/soap+xml', 'application/xml'];
+
+function isSoapContentType(value: string | undefined): boolean {
+  const type = (value ?? '').split(';')[0].trim().toLowerCase();
+  return SOAP_CONTENT_TYPES.includes(type);
+}
+
+/** A Host header that names a host (and port), as a URL's authority; anything else is refused. */
+function validHost(host: string | undefined): boolean {
+  if (!host || host.length > 255 || !/^[A-Za-z0-9.\-_~:[\]]+$/.test(host)) return false;
+  try {
+    return new URL(`http://${host}/`).host !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** A 4xx or 5xx for a request no codec could read: a SOAP fault on /services/, NetSuite's JSON error body elsewhere. */
+function rejection(request: FastifyRequest, status: number, code: string, message: string): WireAnswer {
+  if (request.url.startsWith('/services/')) {
+    const m = /^\/services\/NetSuitePort_(\d{4}_\d)/.exec(request.url);
+    const endpoint = m ? endpointFromTag(m[1]) : undefined;
+    const fault = faultAnswer(endpoint, 'unexpectedErrorFault', code, message, status < 500 ? 'soapenv:Client' : 'soapenv:Server');
+    return { ...fault, status };
+  }
+  return errorAnswer(status, code, message);
+}
+
+const REJECTIONS: Readonly<Record<number, { readonly code: string; readonly message: string }>> = {
+  400: { code: 'INVALID_REQUEST', message: 'The request could not be read.' },
+  404: { code: 'NOT_FOUND', message: 'Nothing is served at this path.' },
+  413: { code: 'EXCEEDED_REQUEST_SIZE', message: 'The request is larger than the limit for this path.' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'A SOAP request has the content type text/xml (or application/soap+xml).' },
+};
 
 export interface SimulatorAccount {
   readonly name: string;
@@ -47,10 +91,24 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
 };
 
 export function buildServer(simulation: Simulation, options: ResolvedOptions): FastifyInstance {
-  const app = Fastify({ logger: false });
-  // SOAP bodies (and anything else that is not JSON) reach the codecs as text.
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit });
+  // Bodies that are not JSON reach the codecs as text.
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   const seconds = () => Math.floor(options.clock() / 1000);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!validHost(request.headers.host)) {
+      return send(reply, errorAnswer(400, 'INVALID_REQUEST', 'The Host header names no host.'));
+    }
+    return undefined;
+  });
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const known = REJECTIONS[status];
+    // Never an internal message or stack on the wire: a known rejection's words, or an unexpected error's.
+    return send(reply, rejection(request, status, known?.code ?? 'UNEXPECTED_ERROR', known?.message ?? 'An unexpected error occurred.'));
+  });
+  app.setNotFoundHandler((request, reply) => send(reply, rejection(request, 404, REJECTIONS[404].code, REJECTIONS[404].message)));
 
   app.get<{ Params: { version: string } }>('/wsdl/:version/netsuite.wsdl', async (request, reply) => {
     const m = /^v(\d{4}_\d)_0$/.exec(request.params.version);
@@ -59,13 +117,19 @@ export function buildServer(simulation: Simulation, options: ResolvedOptions): F
     return reply.type('text/xml; charset=utf-8').send(wsdlFor(endpoint, baseUrlOf(request)));
   });
 
-  app.post<{ Params: { port: string } }>('/services/:port', async (request, reply) => {
-    const m = /^NetSuitePort_(\d{4}_\d)$/.exec(request.params.port);
-    const endpoint: EndpointVersion | undefined = m ? endpointFromTag(m[1]) : undefined;
-    if (!endpoint) return reply.code(404).type('text/plain').send(`No endpoint ${request.params.port}: use NetSuitePort_<YYYY>_<N>, 2014_2 through 2026_1.`);
-    const body = typeof request.body === 'string' ? request.body : '';
-    const decoded = decodeSoap(simulation.world, { endpoint, body, cookie: header(request, 'cookie'), baseUrl: baseUrlOf(request), receivedAt: seconds() });
-    return send(reply, simulation.answer(decoded, encodeSoap));
+  // SOAP: every body is text whatever its content type (no JSON parsing), checked to be XML by its type.
+  app.register(async (soap) => {
+    soap.removeAllContentTypeParsers();
+    soap.addContentTypeParser('*', { parseAs: 'string', bodyLimit: options.soapBodyLimit }, (_request, body, done) => done(null, body));
+    soap.post<{ Params: { port: string } }>('/services/:port', { bodyLimit: options.soapBodyLimit }, async (request, reply) => {
+      const m = /^NetSuitePort_(\d{4}_\d)$/.exec(request.params.port);
+      const endpoint: EndpointVersion | undefined = m ? endpointFromTag(m[1]) : undefined;
+      if (!endpoint) return reply.code(404).type('text/plain').send(`No endpoint ${request.params.port}: use NetSuitePort_<YYYY>_<N>, 2014_2 through 2026_1.`);
+      if (!isSoapContentType(request.headers['content-type'])) return send(reply, rejection(request, 415, REJECTIONS[415].code, REJECTIONS[415].message));
+      const body = typeof request.body === 'string' ? request.body : '';
+      const decoded = decodeSoap(simulation.world, { endpoint, body, cookie: header(request, 'cookie'), baseUrl: baseUrlOf(request), receivedAt: seconds() });
+      return send(reply, simulation.answer(decoded, encodeSoap));
+    });
   });
 
   app.route({

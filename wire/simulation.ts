@@ -29,7 +29,7 @@ export class Simulation {
 
   constructor(private readonly start: World, private readonly options: ResolvedOptions) {
     this.current = start;
-    this.audit = new AuditTrail(options.audit);
+    this.audit = new AuditTrail(options.audit, options.auditLimit);
   }
 
   get world(): World {

@@ -6,6 +6,14 @@ import type { AuthKind, Command, EndpointVersion, LoginAuditDetail, Outcome, Rea
 /** Which door a request came through. */
 export type WireChannel = 'soap' | 'restlet' | 'issueToken';
 
+/** How many entries /__harness/audit keeps unless told otherwise; the --audit file keeps every one. */
+export const DEFAULT_AUDIT_LIMIT = 10_000;
+
+/** NetSuite's documented SOAP request limit, 100 MB (see `SimulatorOptions.soapBodyLimit`). */
+export const SOAP_BODY_LIMIT = 100 * 1024 * 1024;
+/** NetSuite's documented RESTlet input limit, 10 MB (see `SimulatorOptions.bodyLimit`). */
+export const BODY_LIMIT = 10 * 1024 * 1024;
+
 /** What `startSimulator` accepts; `resolveOptions` completes it once. */
 export interface SimulatorOptions {
   /** Seed of the world (ignored when `world` names a file, which carries its own). Default 1. */
@@ -24,6 +32,19 @@ export interface SimulatorOptions {
   readonly clock?: () => number;
   /** Called with one line per refused request (the CLI prints them). */
   readonly onRefusal?: (line: string) => void;
+  /** How many audit entries /__harness/audit keeps, newest last (default 10,000); the `audit` file keeps all. */
+  readonly auditLimit?: number;
+  /**
+   * The largest SOAP request body in bytes: NetSuite's documented 100 MB ("The maximum allowed
+   * size for a SOAP request is 100MB", Oracle NetSuite Help, SOAP Web Services Governance
+   * Overview, section_N3418637), read as 100 MiB. Larger is answered 413 without being read.
+   */
+  readonly soapBodyLimit?: number;
+  /**
+   * The largest body anywhere else (RESTlets, Issue Token, the administration API): 10 MB,
+   * what NetSuite guarantees a RESTlet's input ("RESTlet Governance and Security", section_4640094112).
+   */
+  readonly bodyLimit?: number;
 }
 
 export interface ResolvedOptions {
@@ -35,6 +56,9 @@ export interface ResolvedOptions {
   readonly port: number;
   readonly clock: () => number;
   readonly onRefusal: ((line: string) => void) | undefined;
+  readonly auditLimit: number;
+  readonly soapBodyLimit: number;
+  readonly bodyLimit: number;
 }
 
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
@@ -47,6 +71,9 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     port: options.port ?? 0,
     clock: options.clock ?? Date.now,
     onRefusal: options.onRefusal,
+    auditLimit: options.auditLimit ?? DEFAULT_AUDIT_LIMIT,
+    soapBodyLimit: options.soapBodyLimit ?? SOAP_BODY_LIMIT,
+    bodyLimit: options.bodyLimit ?? BODY_LIMIT,
   };
 }
 

@@ -20,19 +20,32 @@ const parser = new XMLParser({
   trimValues: true,
 });
 
+/**
+ * The document, or an XmlError saying what is wrong with it. Any error the validator or the
+ * parser throws on strange input (nesting deeper than the parser allows, say) becomes an
+ * XmlError too, so a codec answers it as a malformed request and never as a crash.
+ */
 export function parseXml(text: string): XmlNode {
   if (/<!DOCTYPE/i.test(text)) throw new XmlError('a DOCTYPE is not allowed');
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new XmlError(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
-  return parser.parse(text) as XmlNode;
+  try {
+    const valid = XMLValidator.validate(text);
+    if (valid !== true) throw new XmlError(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
+    return parser.parse(text) as XmlNode;
+  } catch (e) {
+    if (e instanceof XmlError) throw e;
+    throw new XmlError(`unreadable XML: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 function unescape(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (whole, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
+    if (e.startsWith('#')) {
+      const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      // A reference to no character (past U+10FFFF) stays as written rather than throwing.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
     return PREDEFINED[e] ?? whole;
   });
 }
