@@ -46,6 +46,17 @@ export interface CoverageRecord {
   readonly rules: readonly string[];
   /** Outcome kinds and refusing rules seen, counted. */
   readonly outcomes: Readonly<Record<string, number>>;
+  /**
+   * Per rule: the invariants that check it, the steps that reached its interesting case and how
+   * many of those held (properties and the explorer; see properties/evidence.ts).
+   */
+  readonly evidence?: Readonly<Record<string, RuleEvidence>>;
+}
+
+export interface RuleEvidence {
+  readonly by: readonly string[];
+  readonly reached: number;
+  readonly held: number;
 }
 
 /** Where raw coverage goes unless HARNESS_RAW_DIR says otherwise; the report reads it by default. */
@@ -88,6 +99,13 @@ export class CoverageRecorder {
   private readonly rules = new Set<string>();
 
   constructor(readonly source: CoverageSource, readonly name: string, readonly file?: string) {}
+
+  private ruleEvidence: Readonly<Record<string, RuleEvidence>> | undefined;
+
+  /** Attaches the evidence this check gathered (per rule: reached, held, by which invariants). */
+  withEvidence(evidence: Readonly<Record<string, RuleEvidence>>): void {
+    this.ruleEvidence = evidence;
+  }
 
   /** Declares rule IDs this check asserts (tags of a scenario, IDs in a property's name). */
   checks(rules: Iterable<string>): void {
@@ -137,6 +155,7 @@ export class CoverageRecorder {
       paths: [...this.finished].sort().map((p) => JSON.parse(p) as string[]),
       rules: [...this.rules].sort(),
       outcomes: this.outcomeCounts,
+      ...(this.ruleEvidence ? { evidence: this.ruleEvidence } : {}),
     };
   }
 

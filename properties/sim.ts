@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { apply, createWorld, type Command, type DeliberateFault, type Outcome, type World } from '../model';
 import type { FreshNames, Intent } from './arbitraries';
-import { checkStep, type Violation } from './invariants';
+import { checkStep, type StepContext, type Violation } from './invariants';
 
 /**
  * The model side of fast-check's model-based testing: `Sim` holds the world (a value), the
@@ -25,6 +25,8 @@ export interface SimOptions {
   /** Check the invariants after each command (off only to measure bare application). */
   readonly check?: boolean;
   readonly listener?: OutcomeListener;
+  /** Sees every checked step and what the invariants found (the evidence counter). */
+  readonly onChecked?: (step: StepContext, violation: Violation | undefined) => void;
 }
 
 export class Sim implements FreshNames {
@@ -58,7 +60,9 @@ export class Sim implements FreshNames {
     else if (command.type === 'createBundle') this.bundles++;
     this.options.listener?.(outcome, command);
     if (this.check) {
-      const violation = checkStep({ before, command, after: world, outcome });
+      const step = { before, command, after: world, outcome };
+      const violation = checkStep(step);
+      this.options.onChecked?.(step, violation);
       if (violation) throw new InvariantViolation(violation, [...this.trace, command]);
     }
     if (outcome.kind !== 'invalid') this.trace.push(command);

@@ -4,6 +4,7 @@ import type { CoverageRecorder } from '../io/recorder';
 import { DEFAULT_MIX, intentArb, type Mix } from './arbitraries';
 import { propertyFailure, type PropertyFailure } from './counterexample';
 import { coveringExamples } from './covering';
+import type { EvidenceCounter } from './evidence';
 import { INVARIANTS } from './invariants';
 import type { PropertySettings } from './settings';
 import { InvariantViolation, runSteps, Sim, WorldStep } from './sim';
@@ -25,6 +26,8 @@ export interface WorldPropertyOptions {
   readonly mix?: Mix;
   readonly recorder?: CoverageRecorder;
   readonly stats?: RunStats;
+  /** Counts, per rule, the steps that reached its interesting case (properties/evidence.ts). */
+  readonly evidence?: EvidenceCounter;
   /** Run the planner's covering set as examples before the random runs (default true). */
   readonly covering?: boolean;
 }
@@ -57,16 +60,18 @@ export function checkWorldProperty(options: WorldPropertyOptions): PropertyResul
   const property = fc.property(commandsArb(settings, options.mix), (steps) => {
     run++;
     try {
-      runSteps(steps, { seed: settings.worldSeed, faults: settings.faults, listener });
+      runSteps(steps, { seed: settings.worldSeed, faults: settings.faults, listener, ...(options.evidence ? { onChecked: (step, violation) => options.evidence?.observe(step, violation) } : {}) });
     } finally {
       recorder?.endRun(run);
       stats?.endRun();
     }
   });
+  // The covering set first (every reachable transition, pair and path), then numRuns random runs:
+  // fast-check counts examples within numRuns, so they are added to it.
+  const examples = options.covering === false ? [] : coveringExamples();
   const details = fc.check(property, {
-    numRuns: settings.numRuns,
-    // The covering set first (every reachable transition, pair and path), then random runs.
-    ...(options.covering === false ? {} : { examples: coveringExamples() }),
+    numRuns: settings.numRuns + examples.length,
+    examples,
     ...(settings.seed !== undefined ? { seed: settings.seed } : {}),
     ...(settings.path !== undefined ? { path: settings.path } : {}),
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idsIn } from '../model';
 import { CoverageRecorder } from '../io/recorder';
 import { reportCounterexample, type PropertyFailure } from './counterexample';
+import { EvidenceCounter } from './evidence';
 import { intentArb } from './arbitraries';
 import { checkDecisionTable, DECISION_PROPERTY_NAME, DECISION_TABLE, decide, decisionInputArb, rowLabel } from './decision-table';
 import { resolvePropertySettings } from './settings';
@@ -35,7 +36,9 @@ describe('properties of the world', () => {
   it(WORLD_PROPERTY_NAME, () => {
     const recorder = recorderFor(WORLD_PROPERTY_NAME);
     const stats = settings.stats ? new RunStats() : undefined;
-    const result = checkWorldProperty({ name: WORLD_PROPERTY_NAME, settings, recorder, stats });
+    const evidence = new EvidenceCounter();
+    const result = checkWorldProperty({ name: WORLD_PROPERTY_NAME, settings, recorder, stats, evidence });
+    recorder.withEvidence(evidence.toEvidence());
     recorder.finish(result.failure ? 'failed' : 'passed');
     if (stats) {
       const mix = generatorStatistics('generated step kinds', intentArb(), (i) => i.label.replace(/\{.*$/, ''), 10_000, settings.seed);

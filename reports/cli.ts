@@ -7,7 +7,7 @@ import { ExplorerInputError } from './explorer';
 import { RawInputError } from './merge';
 import { ConfidentialOutputError, DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport, type ReportOptions } from './report';
 import { renderTextSummary } from './text-summary';
-import { describeFailures, describeUnsuccessful, ThresholdsError } from './threshold-check';
+import { describeFailures, describeThinEvidence, describeUnsuccessful, ThresholdsError } from './threshold-check';
 import { isMaxPathLength, MAX_PATH_LENGTH_LIMIT, MAX_PATH_LENGTH_RULE } from './totals';
 
 /**
@@ -122,6 +122,10 @@ export async function main(args: readonly string[], out: NodeJS.WritableStream =
       if (result.check.unsuccessful.length > 0) {
         err.write(`report --check: ${result.check.unsuccessful.length} check(s) did not pass:\n`);
         for (const line of describeUnsuccessful(result.check)) err.write(`  ${line}\n`);
+      }
+      if (result.check.thinEvidence.length > 0) {
+        err.write(`report --check: ${result.check.thinEvidence.length} rule(s) with too little evidence:\n`);
+        for (const line of describeThinEvidence(result.check)) err.write(`  ${line}\n`);
       }
       if (result.check.failing.length > 0) {
         err.write(`report --check: coverage below threshold in ${result.check.failing.map((r) => r.kind).join(', ')}:\n`);

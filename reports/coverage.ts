@@ -229,10 +229,18 @@ export function buildCoverage(input: CoverageInput): CoverageData {
       properties,
       transitions: totals.transitions.filter((t) => (t.rules as readonly string[]).includes(id)).map((t) => t.id),
       refusals: outcomes.get(`refused:${id}`) ?? 0,
-      checkedBy: [],
-      vacuous: false,
+      ...evidenceOf(id),
     };
   };
+  /** The rule's evidence summed over the checks that ran (the property and explorer runs). */
+  function evidenceOf(id: string): Pick<RuleRow, 'checkedBy' | 'evidence' | 'vacuous'> {
+    const found = ran.map((c) => c.evidence[id]).filter((e) => e !== undefined);
+    if (found.length === 0) return { checkedBy: [], vacuous: false };
+    const reached = found.reduce((n, e) => n + e.reached, 0);
+    const held = found.reduce((n, e) => n + e.held, 0);
+    const checkedBy = [...new Set(found.flatMap((e) => e.by))].sort(byString);
+    return { checkedBy, evidence: { reached, held }, vacuous: reached === 0 };
+  }
   const rules = Object.entries(RULES).map(([id, r]) => row(id, r.area, r.text));
   const assumptions = [
     ...Object.entries(ASSUMPTIONS).map(([id, a]) => row(id, 'Assumption', `${a.title}: ${a.choice}`)),

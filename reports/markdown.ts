@@ -53,6 +53,8 @@ export function renderMarkdown(data: ReportData): string {
   if (suspicious.length > 0) lines.push('', `**Suspicious (the statechart allows, the world never takes, or unexplored) (${suspicious.length}):**`, ...list(suspicious, 'transitions'));
   const rulesOpen = [...data.rules, ...data.assumptions].filter((r) => r.status === 'uncovered').map((r) => r.id);
   if (rulesOpen.length > 0) lines.push('', `**IDs no scenario or property checks (${rulesOpen.length}):** ${rulesOpen.map(md).join(', ')}`);
+  const vacuous = [...data.rules, ...data.assumptions].filter((r) => r.vacuous).map((r) => r.id);
+  if (vacuous.length > 0) lines.push('', `**Checked vacuously: an invariant names them, no run reached their case (${vacuous.length}):** ${vacuous.map(md).join(', ')}`);
   const rulesFailing = [...data.rules, ...data.assumptions].filter((r) => r.result === 'failed').map((r) => r.id);
   if (rulesFailing.length > 0) lines.push('', `**IDs with a failing check (${rulesFailing.length}):** ${rulesFailing.map(md).join(', ')}`);
   const planned = data.proposals.filter((p) => p.gherkin).length;

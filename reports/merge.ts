@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
-import { CHECK_STATUSES, type CoverageRecord, type CoverageSource, type RecordedTransition } from '../io/recorder';
+import { CHECK_STATUSES, type CoverageRecord, type CoverageSource, type RecordedTransition, type RuleEvidence } from '../io/recorder';
 import { fieldPath } from '../model';
 
 /**
@@ -51,6 +51,16 @@ const CoverageRecordSchema = z.object(
     paths: z.array(z.array(nonEmpty, should('an array of strings')), should('an array of arrays of transition ids')),
     rules: z.array(nonEmpty, should('an array of strings')),
     outcomes: z.record(z.string(), z.int(should('a whole number')).min(0, should('a whole number')), should('an object of counts')),
+    evidence: z
+      .record(
+        z.string(),
+        z.object(
+          { by: z.array(nonEmpty, should('an array of invariant names')), reached: z.int(should('a whole number')).min(0, should('a whole number')), held: z.int(should('a whole number')).min(0, should('a whole number')) },
+          should('an object {by, reached, held}'),
+        ),
+        should('an object of evidence per rule'),
+      )
+      .optional(),
   },
   should('an object (one CoverageRecord per line)'),
 ) satisfies z.ZodType<CoverageRecord>;
@@ -172,6 +182,8 @@ export interface MergedCheck {
   readonly paths: readonly (readonly string[])[];
   readonly rules: readonly string[];
   readonly outcomes: Readonly<Record<string, number>>;
+  /** Per rule, summed over the records (shards of one run add up). */
+  readonly evidence: Readonly<Record<string, RuleEvidence>>;
   /** How many raw records were merged into this one. */
   readonly records: number;
 }
@@ -237,6 +249,7 @@ export function mergeRecords(all: readonly CoverageRecord[]): MergedRaw {
     paths: Set<string>;
     rules: Set<string>;
     outcomes: Map<string, number>;
+    evidence: Map<string, { by: Set<string>; reached: number; held: number }>;
     records: number;
   }
   const accs = new Map<string, Acc>();
@@ -246,7 +259,7 @@ export function mergeRecords(all: readonly CoverageRecord[]): MergedRaw {
     if (!acc) {
       acc = {
         source: r.source, name: r.name, ...(r.file !== undefined ? { file: r.file } : {}), run: r.run,
-        statuses: new Set(), transitions: new Map(), paths: new Set(), rules: new Set(), outcomes: new Map(), records: 0,
+        statuses: new Set(), transitions: new Map(), paths: new Set(), rules: new Set(), outcomes: new Map(), evidence: new Map(), records: 0,
       };
       accs.set(key, acc);
     }
@@ -256,6 +269,13 @@ export function mergeRecords(all: readonly CoverageRecord[]): MergedRaw {
     for (const p of r.paths) acc.paths.add(JSON.stringify(p));
     for (const id of r.rules) acc.rules.add(id);
     for (const [k, n] of Object.entries(r.outcomes)) acc.outcomes.set(k, (acc.outcomes.get(k) ?? 0) + n);
+    for (const [rule, e] of Object.entries(r.evidence ?? {})) {
+      const sum = acc.evidence.get(rule) ?? { by: new Set<string>(), reached: 0, held: 0 };
+      for (const b of e.by) sum.by.add(b);
+      sum.reached += e.reached;
+      sum.held += e.held;
+      acc.evidence.set(rule, sum);
+    }
   }
   const checks: MergedCheck[] = [...accs.entries()]
     .sort(([a], [b]) => byString(a, b))
@@ -270,6 +290,7 @@ export function mergeRecords(all: readonly CoverageRecord[]): MergedRaw {
       paths: [...a.paths].sort(byString).map((p) => JSON.parse(p) as string[]),
       rules: [...a.rules].sort(byString),
       outcomes: Object.fromEntries([...a.outcomes.entries()].sort(([x], [y]) => byString(x, y))),
+      evidence: Object.fromEntries([...a.evidence.entries()].sort(([x], [y]) => byString(x, y)).map(([rule, e]) => [rule, { by: [...e.by].sort(byString), reached: e.reached, held: e.held }])),
       records: a.records,
     }));
   return { records: records.length, supersededRecords: all.length - records.length, runs: runSummaries, checks };

@@ -88,7 +88,7 @@ export async function buildReport(options: ReportOptions): Promise<BuiltReport> 
     judge: planner,
     now: options.now ?? reportTime(),
   });
-  const check = checkThresholds(coverage.summary, thresholds, coverage.checks);
+  const check = checkThresholds(coverage.summary, thresholds, coverage.checks, [...coverage.rules, ...coverage.assumptions]);
   const proposals = proposeScenarios(coverage, planner, options.print);
   // Names come from people and generators: anything that looks confidential is redacted (AUTH-08).
   const data: ReportData = redact({

@@ -29,6 +29,8 @@ export function renderTextSummary(data: ReportData, where?: string): string {
   for (const t of suspicious.slice(0, 3)) lines.push(`  suspicious: ${t.id}: ${t.suspicious}`);
   const open = [...data.rules, ...data.assumptions].filter((r) => r.status === 'uncovered').map((r) => r.id);
   if (open.length > 0) lines.push(`  IDs nothing checks: ${open.join(', ')}`);
+  const vacuous = [...data.rules, ...data.assumptions].filter((r) => r.vacuous).map((r) => r.id);
+  if (vacuous.length > 0) lines.push(`  checked vacuously (no run reached their case): ${vacuous.join(', ')}`);
   const failing = [...data.rules, ...data.assumptions].filter((r) => r.result === 'failed').map((r) => r.id);
   if (failing.length > 0) lines.push(`  IDs with a failing check: ${failing.join(', ')}`);
   if (data.proposals.length > 0) lines.push(`  ${data.proposals.filter((p) => p.gherkin).length} proposed scenarios for gaps (see the HTML report)`);

@@ -6,7 +6,7 @@ import { newRunId } from '../io/recorder';
 import { redactText } from '../model';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport } from '../reports/report';
 import { renderTextSummary } from '../reports/text-summary';
-import { describeFailures, describeUnsuccessful } from '../reports/threshold-check';
+import { describeFailures, describeThinEvidence, describeUnsuccessful } from '../reports/threshold-check';
 import { traceToGherkin } from '../scenarios/gherkin';
 
 /**
@@ -155,6 +155,7 @@ async function main(): Promise<number> {
   process.stdout.write(`[4/4] Coverage report ✓ ${result.files.map((f) => relative(process.cwd(), f)).join(', ')}\n\n`);
   process.stdout.write(`Coverage (covered/reachable):\n${renderTextSummary(result.data)}`);
   for (const line of describeUnsuccessful(result.check)) process.stdout.write(`  did not pass: ${line}\n`);
+  for (const line of describeThinEvidence(result.check)) process.stdout.write(`  too little evidence: ${line}\n`);
   for (const line of describeFailures(result.check)) process.stdout.write(`  below threshold: ${line}\n`);
   process.stdout.write(
     `\n${steps.map((s) => `${s.name}: ${s.code === 0 ? 'passed' : 'FAILED'} (${s.seconds}s)`).join(' · ')} · total ${elapsed(started)}\n` +
