@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { CommandShapeError, describeInvalid, parseCommand, redact, redactText, type Command, type World } from '../model';
+import {
+  CommandShapeError, createWorld, DELIBERATE_FAULT_IDS, describeInvalid, describeIssues, isDeliberateFault, parseCommand, redact, redactText, type Command, type DeliberateFault, type World,
+} from '../model';
 import type { Simulation } from './simulation';
 
 /**
@@ -25,6 +27,12 @@ function commandsOf(body: unknown): Command[] {
   const list: unknown[] = Array.isArray(data) ? data : 'commands' in data && Array.isArray(data.commands) ? data.commands : [data];
   return list.map((c, i) => parseCommand(c, `commands[${i}]`));
 }
+
+/** A reset: back to the starting world, or a fresh world of this seed and deliberate faults. */
+const ResetBody = z.object({
+  seed: z.number().int().optional(),
+  faults: z.array(z.string().refine(isDeliberateFault, { message: `a deliberate fault: ${DELIBERATE_FAULT_IDS.join(', ')}` })).optional(),
+}).strict();
 
 /** What a client needs to authenticate, account by account. */
 export function credentialsOf(world: World) {
@@ -63,8 +71,12 @@ export function registerAdmin(app: FastifyInstance, simulation: Simulation): voi
   app.get(`${ADMIN_PREFIX}/world`, async () => redact(simulation.world));
   app.get(`${ADMIN_PREFIX}/credentials`, async () => credentialsOf(simulation.world));
   app.get(`${ADMIN_PREFIX}/audit`, async () => ({ entries: simulation.audit.entries }));
-  app.post(`${ADMIN_PREFIX}/reset`, async () => {
-    simulation.reset();
+  // An empty body goes back to the starting world; { "seed": 7, "faults": ["AUTH-03"] } starts a fresh world of that seed.
+  app.post(`${ADMIN_PREFIX}/reset`, async (request, reply) => {
+    const parsed = ResetBody.safeParse(request.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ error: `body: ${redactText(describeIssues(parsed.error).join('; '))}; should be {} or { "seed": integer, "faults": [${DELIBERATE_FAULT_IDS.map((f) => `"${f}"`).join(', ')}] }` });
+    const { seed, faults } = parsed.data;
+    simulation.reset(seed === undefined && faults === undefined ? undefined : createWorld({ seed: seed ?? simulation.world.config.seed, faults: (faults ?? []) as DeliberateFault[] }));
     return { reset: true };
   });
 }

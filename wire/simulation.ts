@@ -71,8 +71,9 @@ export class Simulation {
     return outcome ? encode(outcome, decoded.context, this.current) : (decoded as Extract<Decoded, { kind: 'answer' }>).answer;
   }
 
-  reset(): void {
-    this.current = this.start;
+  /** Back to the starting world, or to `world` (a fresh world of another seed, say) when given. */
+  reset(world: World = this.start): void {
+    this.current = world;
     this.seq = 0;
     this.audit.clear();
   }
