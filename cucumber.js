@@ -11,7 +11,7 @@
  */
 const support = {
   requireModule: ['ts-node/register/transpile-only'],
-  require: ['scenarios/!(*.test).ts', 'scenarios/steps/!(*.test).ts'],
+  require: ['scenarios/!(*.test|*.mutation).ts', 'scenarios/steps/!(*.test).ts'],
   strict: true,
   formatOptions: { snippetSyntax: './scenarios/snippet-syntax.js' },
 };

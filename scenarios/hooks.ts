@@ -1,6 +1,7 @@
-import { After, Before, BeforeStep, Status } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, BeforeStep, Status } from '@cucumber/cucumber';
 import { idsIn } from '../model';
 import { CoverageRecorder, type CheckStatus } from '../io/recorder';
+import { targetFromEnv, WireTarget } from './wire/target';
 import type { HarnessWorld } from './world';
 
 /**
@@ -8,10 +9,24 @@ import type { HarnessWorld } from './world';
  * (and, on failure, the seed and how to repeat the run) after. Kept thin on purpose.
  */
 
+/** HARNESS_TARGET=wire: one simulator per cucumber worker, started before its first scenario. */
+const target = targetFromEnv(process.env.HARNESS_TARGET);
+let wire: WireTarget | undefined;
+
+BeforeAll(async function () {
+  if (target === 'wire') wire = await WireTarget.start();
+});
+
+AfterAll(async function () {
+  await wire?.close();
+  wire = undefined;
+});
+
 Before(function (this: HarnessWorld, { pickle }) {
-  const recorder = new CoverageRecorder('scenario', pickle.name, pickle.uri);
-  recorder.checks(pickle.tags.flatMap((t) => idsIn(t.name)));
-  this.begin(pickle.name, recorder);
+  // Coverage is the model run's: the same scenarios over the wire would count every check twice.
+  const recorder = wire ? undefined : new CoverageRecorder('scenario', pickle.name, pickle.uri);
+  recorder?.checks(pickle.tags.flatMap((t) => idsIn(t.name)));
+  this.begin(pickle.name, recorder, wire);
 });
 
 // Given steps (and the And steps after them) set the scene: the World refuses to let them be refused.
@@ -33,4 +48,11 @@ After(function (this: HarnessWorld, { result }) {
   this.recorder?.finish(status);
   // text/plain, because the console formatters print only plain-text attachments in full.
   if (failed) this.attach(this.seedReport(), 'text/plain');
+});
+
+// Defined last, so it runs before the hook above: on the wire, a scenario that passed ends with the simulator's world equal to the model's.
+After(async function (this: HarnessWorld, { result }) {
+  if (!this.wire || result?.status !== Status.PASSED) return;
+  const difference = await this.wire.worldDifference(this.model);
+  if (difference) throw new Error(`At the end of the scenario the simulator's world differs from the model's at ${difference}`);
 });

@@ -10,12 +10,16 @@ import type { HarnessWorld } from './world';
  */
 
 type Define = typeof defineStep;
-type CucumberFn = (this: HarnessWorld, ...args: unknown[]) => void;
+type CucumberFn = (this: HarnessWorld, ...args: unknown[]) => void | Promise<void>;
 
-/** Calls the typed step function with cucumber's arguments; keeps its arity, which cucumber checks. */
+/**
+ * Calls the typed step function with cucumber's arguments; keeps its arity, which cucumber
+ * checks. On the wire target, what the step ran is then sent to the simulator (a promise).
+ */
 function forCucumber(s: StepDefinition): CucumberFn {
-  const call = function (this: HarnessWorld, ...args: unknown[]): void {
+  const call = function (this: HarnessWorld, ...args: unknown[]): void | Promise<void> {
     Reflect.apply(s.fn, this, args);
+    return this.flushWire();
   };
   Object.defineProperty(call, 'length', { value: s.fn.length });
   return call;

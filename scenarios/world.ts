@@ -9,13 +9,10 @@ import type { CoverageRecorder } from '../io/recorder';
 import type { AppIdPhrase, AuthPhrase } from './auth-phrase';
 import { describeOutcome } from './describe';
 import { baseSeedFromEnv, describeSeed, scenarioSeed } from './seed';
+import { SCENARIO_CLOCK, type SentCommand, type WireTarget } from './wire/target';
 
-/**
- * The scenarios' clock (Unix seconds, 2026-01-01T00:00:00Z): every request of a scenario arrives
- * at this time, and "timestamped 10 minutes ago" is relative to it. A fixed time keeps runs
- * reproducible; the model reads no clock.
- */
-export const SCENARIO_CLOCK = 1_767_225_600;
+// Every request of a scenario arrives at SCENARIO_CLOCK, and "timestamped 10 minutes ago" is relative to it: runs stay reproducible; the model reads no clock.
+export { SCENARIO_CLOCK };
 
 /**
  * The cucumber World: one model world per scenario, the last outcome, a faker seeded for the
@@ -46,11 +43,36 @@ export class HarnessWorld extends World {
   /** Whether the running step is a set-up step (Given, or And after Given): those must not be refused. */
   stepIsSetUp = false;
 
-  /** Called by the Before hook: the scenario's seed from its name (and HARNESS_SEED). */
-  begin(name: string, recorder: CoverageRecorder | undefined): void {
+  /** The simulator the commands also go to (HARNESS_TARGET=wire), or none. */
+  wire: WireTarget | undefined;
+  /** Commands run by the current step, sent to the wire when it returns. */
+  private unsent: SentCommand[] = [];
+  /** The wire's world must be replaced by a fresh one of this scenario's seed before the next command goes. */
+  private wireReset = false;
+
+  /** Called by the Before hook: the scenario's seed from its name (and HARNESS_SEED), and the wire target if any. */
+  begin(name: string, recorder: CoverageRecorder | undefined, wire?: WireTarget): void {
     this.scenarioName = name;
     this.recorder = recorder;
+    this.wire = wire;
     this.reseed(scenarioSeed(name, this.baseSeed), false);
+  }
+
+  /**
+   * Sends what the step ran to the wire target, in order, and fails the step when the wire
+   * answers differently (register.ts calls it after every step). Nothing to do on the model target.
+   */
+  flushWire(): Promise<void> | undefined {
+    const wire = this.wire;
+    if (!wire || (this.unsent.length === 0 && !this.wireReset)) return undefined;
+    const commands = this.unsent;
+    const reset = this.wireReset;
+    this.unsent = [];
+    this.wireReset = false;
+    return (async () => {
+      if (reset) await wire.reset(this.seed, this.faults);
+      await wire.send(commands);
+    })();
   }
 
   /** A new seed is allowed only before the first command: it recreates the world and faker. */
@@ -59,6 +81,7 @@ export class HarnessWorld extends World {
     this.seed = seed;
     this.seedPinned = pinned;
     this.model = createWorld({ seed, faults: this.faults });
+    this.wireReset = this.wire !== undefined;
     this.faker = new Faker({ locale: [en] });
     this.faker.seed(seed);
   }
@@ -73,8 +96,10 @@ export class HarnessWorld extends World {
    */
   run(command: Command, options: { readonly malformed?: boolean } = {}): Outcome {
     if (command.type === 'createRecord') this.recordsAttempted.add(command.record);
-    const { world, outcome } = apply(this.model, command);
+    const before = this.model;
+    const { world, outcome } = apply(before, command);
     this.model = world;
+    if (this.wire) this.unsent.push({ before, command, after: world, outcome });
     this.last = outcome;
     this.commandCount++;
     this.recorder?.observe(outcome);

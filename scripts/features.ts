@@ -28,6 +28,9 @@ export const USAGE = `usage: npm run features [-- cucumber-js options]
   console, HTML and JUnit written whole at the end:
     a full run      reports/out/cucumber.html, reports/out/cucumber.xml
     a narrowed run  reports/out/cucumber-partial/ (--tags, --name, --shard or feature paths given)
+  HARNESS_TARGET=wire (npm run features:wire) sends every request, login and Issue Token call
+  also to a simulator per worker, set-up through its administration API, and fails a step
+  where its answer differs from the model's; reports under reports/out/cucumber-wire/.
   A Gherkin syntax error writes neither. Other options are cucumber-js's: npx cucumber-js --help`;
 
 /** Whether the arguments narrow the run to some scenarios (feature paths count as narrowing). */
@@ -69,7 +72,9 @@ export async function main(args: readonly string[], out: string = OUT): Promise<
     if (parseErrors > 0) {
       process.stderr.write(`features: ${parseErrors} Gherkin syntax error(s): the HTML and JUnit reports were left as they were.\n`);
     } else if (!dryRun) {
-      const dir = isNarrowed(args) ? join(out, 'cucumber-partial') : out;
+      // A run over the wire (HARNESS_TARGET=wire) keeps its reports apart from the model run's.
+      const base = process.env.HARNESS_TARGET?.trim().toLowerCase() === 'wire' ? join(out, 'cucumber-wire') : out;
+      const dir = isNarrowed(args) ? join(base, 'cucumber-partial') : base;
       const written = writeFileSet(dir, OUTPUTS.map((o) => ({ name: o.name, content: readFileSync(join(scratch, o.name), 'utf8') })), { set: 'cucumber' });
       process.stdout.write(`features: ${written.join(', ')}\n`);
     }
