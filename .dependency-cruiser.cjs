@@ -12,12 +12,13 @@
  *   reports    coverage merging and rendering (the Gherkin printer is passed in)
  *   commands   command lines: scripts/ and every <folder>/cli.ts, free to wire the layers together
  *
- * Tests and test helpers (*.test.ts and testing/ folders) sit above everything. No cycles anywhere.
+ * Tests, test helpers and benches (*.test.ts, *.mutation.ts, bench.ts, testing/ folders) sit
+ * above everything. No cycles anywhere.
  */
 const LAYERS = ['model', 'io', 'planner', 'wire', 'scenarios', 'properties', 'explorer', 'reports'];
 const COMMANDS = '^(scripts/|[a-z]+/cli\\.ts$)';
 const NODE_IO = '(node:)?(fs|fs/promises|path|http|https|net|child_process|process|os|crypto|worker_threads|readline)';
-const TESTS = '(\\.test\\.ts$|/testing/)';
+const TESTS = '(\\.test\\.ts$|\\.mutation\\.ts$|/bench\\.ts$|/testing/)';
 
 const upward = LAYERS.map((layer, i) => ({
   name: `no-upward-from-${layer}`,

@@ -1,4 +1,6 @@
-import type { Plan, PlanResult } from './planner';
+import type { CoverItem, Plan, PlanResult } from './types';
+
+
 
 /** What the covering set asks for plans: the Planner, or anything answering like it. */
 export interface PlanSource {
@@ -14,11 +16,6 @@ export interface PlanSource {
  * planner's shortest plans, the plan closing the most open items first (a greedy set cover is
  * within a logarithmic factor of the smallest).
  */
-
-export type CoverItem =
-  | { readonly kind: 'transition'; readonly id: string }
-  | { readonly kind: 'pair'; readonly transitions: readonly [string, string] }
-  | { readonly kind: 'path'; readonly transitions: readonly string[] };
 
 export function itemKey(item: CoverItem): string {
   return item.kind === 'transition' ? `transition:${item.id}` : `${item.kind}:${item.transitions.join(' | ')}`;

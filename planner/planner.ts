@@ -1,5 +1,5 @@
 import { apply, applyAll, createWorld, type Command, type Expectation, type InstallationStep, type LifecycleState, type Outcome, type Trace, type World } from '../model';
-import type { CoverItem } from './covering';
+import type { CoverItem, Plan, PlanResult } from './types';
 import { ACCOUNTS, ALL_MOVES, bundleOf, CAST, CAST_COMMANDS, CREATE_MOVES, PLANNED_RECORD, PLANNED_SEED, recordOf, SETTINGS, type Setting } from './cast';
 
 /**
@@ -136,21 +136,6 @@ function explore(
   }
   return { exhausted: layer.length === 0 };
 }
-
-export interface Plan {
-  readonly subject: { readonly account: string; readonly record: string };
-  readonly commands: readonly Command[];
-  /** The subject's transitions, in order: the lifecycle path the scenario walks. */
-  readonly transitions: readonly string[];
-  readonly finalState: LifecycleState;
-  /** What the last command answered: a request under Require Approval installs the record and is refused (STATE-02). */
-  readonly lastOutcome: Extract<Expectation, { type: 'outcome' }>;
-}
-
-export type PlanResult =
-  | { readonly ok: true; readonly plan: Plan }
-  /** `unreachable`: the exhaustive search found no way; otherwise it stopped at its limits, or replay disagreed. */
-  | { readonly ok: false; readonly unreachable: boolean; readonly problem: string };
 
 /**
  * Replays the commands from an empty world. None may be invalid; returns the transitions the

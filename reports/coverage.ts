@@ -1,7 +1,7 @@
 import { ASSUMPTIONS, FACTS, RULES } from '../model';
 import type { ExplorerReach } from './explorer';
 import type { MergedCheck, MergedRaw } from './merge';
-import type { PlanResult } from '../planner/planner';
+import type { PlanResult } from '../planner/types';
 import type { ChainItem, StatechartTotals } from './totals';
 import { FORMAT_VERSION, COVERAGE_KINDS, KIND_LABELS, type CoverageKind, type ItemStatus, type KindSummary, type CoveredBy, type StateCoverage, type TransitionCoverage, type ChainCoverage, type CheckResult, type RuleRow, type CheckSummary, type CoverageData } from './coverage-data';
 

@@ -1,5 +1,6 @@
 import type { Trace } from '../model';
-import { coveringSet, itemKey, type CoverItem } from '../planner/covering';
+import { coveringSet, itemKey } from '../planner/covering';
+import type { CoverItem } from '../planner/types';
 import { planToTrace } from '../planner/planner';
 import type { Judge } from './coverage';
 import type { CoverageData } from './coverage-data';
