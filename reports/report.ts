@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { findConfidential, redact } from '../model';
 import { buildCoverage } from './coverage';
-import { coverageDot, renderSvg } from './diagram';
+import { coverageDiagrams, renderDiagrams } from './diagram';
 import { ExplorerInputError, explorerFilesIn, readExplorerFiles, type ExplorerReach } from './explorer';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
@@ -97,10 +97,10 @@ export async function buildReport(options: ReportOptions): Promise<BuiltReport> 
     thresholds: { file: relative(process.cwd(), thresholds.file) || thresholds.file, minimum: thresholds.minimum, ok: check.ok, results: check.results },
   });
 
-  const svg = await renderSvg(coverageDot(data.states, data.transitions, totals.initial));
+  const diagrams = await renderDiagrams(coverageDiagrams(data.states, data.transitions, totals.initial));
   const outputs = [
     { name: 'coverage.json' as const, content: stableJson(data) },
-    { name: 'index.html' as const, content: renderHtml(data, svg) },
+    { name: 'index.html' as const, content: renderHtml(data, diagrams) },
     { name: 'summary.md' as const, content: renderMarkdown(data) },
   ];
   refuseConfidential(outputs);
