@@ -44,7 +44,7 @@ ul.names { margin: 0; padding-left: 16px; }
 .card .what { font-weight: 600; }
 .card ul { margin: 4px 0 0; padding-left: 16px; color: var(--dim); }
 .card ul.plain { list-style: none; padding-left: 0; }
-.card li { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.card li { overflow: hidden; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
 .card .kinds { display: grid; grid-template-columns: 1fr auto; column-gap: 10px; margin-top: 2px; color: var(--dim); }
 .card .kinds .num { text-align: right; font-variant-numeric: tabular-nums; }
 .card .kinds .num.bad { color: var(--bad); font-weight: 700; }
