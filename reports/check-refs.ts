@@ -29,6 +29,12 @@ export function shortName(name: string): string {
   return short === '' ? name : short;
 }
 
+/** `STATE-01 STATE-02 no request is accepted for a Blocked record` -> `no request is accepted for a Blocked record`: an invariant's name without the IDs it leads with. */
+export function withoutLeadingIds(name: string): string {
+  const short = name.replace(/^(?:[A-Z]+-\d+[ ,]+)+/, '').trim();
+  return short === '' ? name : short;
+}
+
 /** The name coverage.json's `coveredBy` lists a check under. */
 export function coveredByName(c: Pick<CheckSummary, 'name' | 'file'>): string {
   return c.file ? `${c.name} (${c.file})` : c.name;

@@ -27,6 +27,7 @@ td.st, td.num { width: 1%; white-space: nowrap; }
 code, pre { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: var(--soft); padding: 10px; overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
 ul.names { margin: 0; padding-left: 16px; }
+tr[data-item] > td:first-child code, #checks-table td:first-child code { white-space: nowrap; }
 .status, .st { font-weight: 600; white-space: nowrap; }
 .covered, .passed, .ok { color: var(--ok); }
 .uncovered, .failed, .undefined, .below, .vacuous { color: var(--bad); }

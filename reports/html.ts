@@ -1,5 +1,5 @@
 import { attentionOf, type Attention } from './attention';
-import { CheckRefs } from './check-refs';
+import { CheckRefs, withoutLeadingIds } from './check-refs';
 import { COVERAGE_KINDS, KIND_LABELS, type ChainCoverage, type CoverageKind, type ItemStatus, type RuleRow } from './coverage-data';
 import { STATUS_STYLE, type RenderedDiagram } from './diagram';
 import { CSS, SCRIPT } from './html-assets';
@@ -296,7 +296,7 @@ function ruleTable(page: Page, rows: readonly RuleRow[], id: 'rules' | 'assumpti
   const body = rows.map((r) => {
     return `<tr id="rule-${esc(r.id)}" data-item="${esc(r.id)}"${r.vacuous ? ' class="vacuous-row"' : ''}><td><code>${esc(r.id)}</code></td><td>${esc(r.text)}</td>` +
       `<td>${status(r.status)}<br><span class="${r.result.replace(' ', '-')}">${esc(r.result)}</span></td>` +
-      `<td>${r.checkedBy.length > 0 ? nameList(r.checkedBy.map((c) => `<code>${esc(c)}</code>`), 'invariants') : '<span class="none">—</span>'}</td>` +
+      `<td>${r.checkedBy.length > 0 ? nameList(r.checkedBy.map((c) => `<span class="small">${esc(withoutLeadingIds(c))}</span>`), 'invariants') : '<span class="none">—</span>'}</td>` +
       `<td class="num">${evidenceCell(r)}</td>` +
       `<td>${checkNames(page, r.scenarios, 'scenarios')}</td><td>${checkRefList(page, r.properties)}</td>` +
       `<td>${nameList(r.transitions.map((t) => `<code>${esc(t)}</code>`), 'transitions')}</td><td class="num">${r.refusals}</td></tr>`;
