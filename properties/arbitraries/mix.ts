@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import type { Intent } from './intent';
 import { weighted } from './values';
 import { addAccountIntent, addUserIntent, approveIntent, createAccessTokenIntent, createBundleIntent, createRecordIntent, editRecordIntent, installBundleIntent, issueTokenIntent, refreshSandboxIntent, regenerateIntent, searchOperationsIntent, setDefaultRecordStateIntent, setPreferenceIntent, uninstallBundleIntent, viewIntegrationsIntent, viewRecordIntent } from './intents';
-import { loginIntent, requestIntent } from './requests';
+import { loginIntent, logoutIntent, requestIntent } from './requests';
 
 /** Relative weights of the command kinds in a generated sequence. */
 export const DEFAULT_MIX = {
-  request: 30, login: 4, createRecord: 7, editRecord: 10, approve: 3, regenerateCredentials: 2, createBundle: 3, installBundle: 5, uninstallBundle: 3,
+  request: 30, login: 4, logout: 2, createRecord: 7, editRecord: 10, approve: 3, regenerateCredentials: 2, createBundle: 3, installBundle: 5, uninstallBundle: 3,
   createAccessToken: 5, issueToken: 5, setPreference: 5, setDefaultRecordState: 1, refreshSandbox: 4, viewIntegrations: 2,
   viewRecord: 4, searchOperations: 2, addAccount: 1, addUser: 1,
 } as const satisfies Record<string, number>;
@@ -16,6 +16,7 @@ export type Mix = Readonly<Record<IntentKind, number>>;
 const INTENT_ARBITRARIES: Readonly<Record<IntentKind, fc.Arbitrary<Intent>>> = {
   request: requestIntent,
   login: loginIntent,
+  logout: logoutIntent,
   createRecord: createRecordIntent,
   editRecord: editRecordIntent,
   approve: approveIntent,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Auth, EndpointVersion, IntegrationRecord, RestletMethod, SoapOperation } from '../../model';
+import type { Auth, EndpointVersion, IntegrationRecord, RestletMethod, SoapOperation, TbaAuth } from '../../model';
 import { CAST_ACCOUNTS, Plan, UNKNOWN_APPLICATION_IDS } from '../cast';
 import { intent, recordAt, sessionName } from './intent';
 import { accountArb, endpointArb, loginOperationArb, positionArb, restletMethodArb, soapOperationArb, tokenEndpointArb, userCredentialsEndpointArb, weighted } from './values';
@@ -35,13 +35,19 @@ const passportPlanArb: fc.Arbitrary<PassportPlan> = fc.record({
 type TokenPlan =
   | { readonly by: 'token'; readonly at: number; readonly mismatch: 'none' | 'account' | 'record'; readonly other: number }
   | { readonly by: 'forged'; readonly record: number; readonly account: string };
+/** What else a token-based request carries: a Passport or a session (FACT-09, FACT-10), a nonce from a small pool (FACT-11), a timestamp ten minutes old (FACT-12). */
+type TbaExtra = 'none' | 'passport' | 'session' | 'nonce' | 'late';
 type TbaPlan = {
   readonly kind: 'tba';
   readonly via: TokenPlan;
   readonly signature: 'valid' | 'invalid';
   readonly applicationId: boolean;
   readonly stale: boolean;
+  readonly extra: TbaExtra;
+  readonly nonce: number;
 };
+/** The clock of generated requests (2026-01-01); a nonce pool of three makes reuse likely. */
+const NOW = 1_767_225_600;
 const tbaPlanArb: fc.Arbitrary<TbaPlan> = fc.record({
   kind: fc.constant('tba' as const),
   via: weighted<TokenPlan>(
@@ -51,6 +57,8 @@ const tbaPlanArb: fc.Arbitrary<TbaPlan> = fc.record({
   signature: weighted<'valid' | 'invalid'>([9, fc.constant('valid')], [1, fc.constant('invalid')]),
   applicationId: weighted([9, fc.constant(false)], [1, fc.constant(true)]),
   stale: weighted([19, fc.constant(false)], [1, fc.constant(true)]),
+  extra: weighted<TbaExtra>([12, fc.constant('none')], [1, fc.constant('passport')], [1, fc.constant('session')], [3, fc.constant('nonce')], [1, fc.constant('late')]),
+  nonce: fc.integer({ min: 0, max: 2 }),
 });
 
 type SessionPlan = { readonly kind: 'session'; readonly at: number; readonly elsewhere: string | null };
@@ -88,7 +96,22 @@ function resolvePassport(plan: Plan, p: PassportPlan): { account: string; auth: 
   return { account, auth: { kind: 'passport', user, password: p.password, ...(applicationId ? { applicationId } : {}) } };
 }
 
-function resolveTba(plan: Plan, p: TbaPlan): { account: string; auth: Auth } | undefined {
+type Resolved = { account: string; auth: Auth; receivedAt?: number };
+
+function extraOf(plan: Plan, p: TbaPlan): Partial<TbaAuth> & { receivedAt?: number } {
+  switch (p.extra) {
+    case 'none': return {};
+    case 'passport': return { alsoPassport: { user: 'administrator', password: 'valid' } };
+    case 'session': {
+      const handles = Object.keys(plan.world.sessions);
+      return handles.length === 0 ? {} : { alsoSession: handles[p.nonce % handles.length] };
+    }
+    case 'nonce': return { nonce: `nonce ${p.nonce + 1}`, timestamp: NOW, receivedAt: NOW + 1 };
+    case 'late': return { nonce: `late ${p.nonce + 1}`, timestamp: NOW - 600, receivedAt: NOW };
+  }
+}
+
+function resolveTba(plan: Plan, p: TbaPlan): Resolved | undefined {
   const world = plan.world;
   let record: IntegrationRecord | undefined;
   let account: string;
@@ -112,6 +135,7 @@ function resolveTba(plan: Plan, p: TbaPlan): { account: string; auth: Auth } | u
   }
   if (!record) return undefined;
   const stale = p.stale && record.previousConsumerKey !== undefined;
+  const { receivedAt, ...extra } = extraOf(plan, p);
   return {
     account,
     auth: {
@@ -120,7 +144,9 @@ function resolveTba(plan: Plan, p: TbaPlan): { account: string; auth: Auth } | u
       token,
       signature: p.signature,
       ...(p.applicationId ? { applicationId: { of: record.ref } } : {}),
+      ...extra,
     },
+    ...(receivedAt !== undefined ? { receivedAt } : {}),
   };
 }
 
@@ -150,7 +176,7 @@ const requestPlanArb: fc.Arbitrary<RequestPlan> = weighted<RequestPlan>(
   })],
 );
 
-function resolveAuth(plan: Plan, auth: PassportPlan | TbaPlan | SessionPlan | NonePlan): { account: string; auth: Auth } | undefined {
+function resolveAuth(plan: Plan, auth: PassportPlan | TbaPlan | SessionPlan | NonePlan): Resolved | undefined {
   switch (auth.kind) {
     case 'passport': return resolvePassport(plan, auth);
     case 'tba': return resolveTba(plan, auth);
@@ -164,11 +190,12 @@ export const requestIntent = requestPlanArb.map((params) =>
     const resolved = resolveAuth(plan, p.auth);
     if (!resolved) return undefined;
     const { account, auth } = resolved;
+    const at = resolved.receivedAt !== undefined ? { receivedAt: resolved.receivedAt } : {};
     return plan.push({
       type: 'request',
       request: p.channel === 'soap'
-        ? { channel: 'soap', account, endpoint: p.endpoint, operation: p.operation, auth }
-        : { channel: 'restlet', account, method: p.method, auth },
+        ? { channel: 'soap', account, endpoint: p.endpoint, operation: p.operation, auth, ...at }
+        : { channel: 'restlet', account, method: p.method, auth, ...at },
     });
   }),
 );
@@ -184,5 +211,17 @@ export const loginIntent = fc
       const resolved = resolveAuth(plan, p.auth);
       if (!resolved) return undefined;
       return plan.push({ type: 'login', account: resolved.account, endpoint: p.endpoint, operation: p.operation, auth: resolved.auth, session: sessionName(names.sessions) });
+    }),
+  );
+
+/** A logout of a session by position, in its own account or (a mistake) another (ASM-19, ASM-16). */
+export const logoutIntent = fc
+  .record({ at: positionArb, endpoint: endpointArb, elsewhere: weighted<string | null>([6, fc.constant(null)], [1, accountArb]) })
+  .map((params) =>
+    intent('logout', params, (plan, p) => {
+      const handles = Object.keys(plan.world.sessions);
+      if (handles.length === 0) return undefined;
+      const session = plan.world.sessions[handles[p.at % handles.length]];
+      return plan.push({ type: 'logout', account: p.elsewhere === null ? session.account : plan.account(p.elsewhere), endpoint: p.endpoint, session: session.handle });
     }),
   );

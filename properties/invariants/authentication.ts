@@ -1,21 +1,55 @@
-import { ambiguous, describeCall, isDataCenterUrls } from './calls';
+import { ambiguity, describeCall, isDataCenterUrls } from './calls';
 import { worldDifference } from './differences';
 import { define } from './step';
 import { isPresent, mismatch, said, stateExpectation, stateIn } from './vocabulary';
 
 /** Authentication: which requests and logins are accepted, on which endpoints, in which States, with which methods. */
 
-export const ambiguousRefused = define('AUTH-03 a token-based request or login carrying an Application ID is refused as ambiguous, on every endpoint', (step) => {
-  const c = step.call;
-  if (!c || !ambiguous(c)) return undefined;
-  return mismatch(step, describeCall(c), 'AUTH-03');
-}, ['request', 'login']);
+export const ambiguousRefused = define(
+  'AUTH-03 FACT-09 FACT-10 a token-based request or login carrying an Application ID, a Passport or a session open in that account is refused as ambiguous, on every endpoint',
+  (step) => {
+    const c = step.call;
+    const rule = c ? ambiguity(step.before, c) : undefined;
+    if (!c || !rule) return undefined;
+    return mismatch(step, describeCall(c), rule);
+  },
+  ['request', 'login'],
+);
+
+/** NetSuite's window around a token-based request's timestamp: five minutes either way (FACT-12, ASM-17). */
+const FIVE_MINUTES = 300;
+
+export const replayRefused = define(
+  'FACT-11 FACT-12 ASM-17 a token-based request is accepted only with a timestamp within five minutes of its arrival and a nonce its token has not used in an accepted request inside that window; the accepted nonce is kept',
+  (step) => {
+    const c = step.call;
+    const o = step.outcome;
+    // getDataCenterUrls needs no authentication at all (AUTH-06): what it carries is not checked.
+    if (!c || c.auth.kind !== 'tba' || c.auth.nonce === undefined || isDataCenterUrls(c) || o.kind === 'invalid' || step.command.type !== 'request') return undefined;
+    const { nonce, timestamp } = c.auth;
+    const receivedAt = step.command.request.receivedAt;
+    const late = timestamp !== undefined && receivedAt !== undefined && Math.abs(receivedAt - timestamp) > FIVE_MINUTES;
+    const token = 'handle' in c.auth.token ? step.before.tokens[c.auth.token.handle] : undefined;
+    const reused = token !== undefined && token.usedNonces.has(nonce);
+    if (o.kind === 'accepted') {
+      if (late) return { message: `${describeCall(c)} with a timestamp ${Math.abs((receivedAt ?? 0) - (timestamp ?? 0))} s from its arrival was accepted; expected a refusal by FACT-12`, expectations: [{ type: 'outcome', kind: 'refused', rule: 'FACT-12' }] };
+      if (reused) return { message: `${describeCall(c)} reusing nonce "${nonce}" of its token was accepted; expected a refusal by FACT-11`, expectations: [{ type: 'outcome', kind: 'refused', rule: 'FACT-11' }] };
+      const kept = token !== undefined && timestamp !== undefined && step.after.tokens[token.handle]?.usedNonces.has(nonce);
+      if (token && timestamp !== undefined && !kept) return { message: `${describeCall(c)} was accepted but its token does not remember nonce "${nonce}" (ASM-17)` };
+      return undefined;
+    }
+    if (o.rule === 'FACT-12' && !late) return { message: `${describeCall(c)} was refused by FACT-12 with a timestamp inside the window` };
+    if (o.rule === 'FACT-11' && !reused) return { message: `${describeCall(c)} was refused by FACT-11 with nonce "${nonce}" its token never used` };
+    return undefined;
+  },
+  ['request'],
+);
 
 export const endpointEras = define(
   'AUTH-04 AUTH-07 ASM-09 FACT-07 no token-based request on 2015.1 or earlier, no user credentials or session on 2020.2 or later, no login with token-based authentication',
   (step) => {
     const c = step.call;
-    if (!c || ambiguous(c) || isDataCenterUrls(c) || c.channel !== 'soap') return undefined;
+    if (!c || ambiguity(step.before, c) || isDataCenterUrls(c) || c.channel !== 'soap') return undefined;
     const kind = c.auth.kind;
     if (c.login && kind === 'tba') return mismatch(step, describeCall(c), 'FACT-07');
     if (c.era === 'legacy' && kind === 'tba') return mismatch(step, describeCall(c), 'AUTH-04');
@@ -27,7 +61,7 @@ export const endpointEras = define(
 
 export const dataCenterUrls = define('AUTH-06 ASM-06 getDataCenterUrls is accepted without authentication or Application ID, tracked by no record and logged nowhere; anything else needs authentication', (step) => {
   const c = step.call;
-  if (!c || ambiguous(c) || step.outcome.kind === 'invalid') return undefined;
+  if (!c || ambiguity(step.before, c) || step.outcome.kind === 'invalid') return undefined;
   if (isDataCenterUrls(c)) {
     if (step.outcome.kind !== 'accepted') return mismatch(step, describeCall(c), 'accepted');
     if (step.outcome.trackedBy?.by !== 'none') return { message: `${describeCall(c)} was tracked by ${step.outcome.trackedBy?.by ?? 'nothing said'}; expected no record` };

@@ -36,7 +36,21 @@ export function describeCall(c: Call): string {
   return `${where} in "${c.account}" with ${auth}`;
 }
 
-export const ambiguous = (c: Call): boolean => c.auth.kind === 'tba' && c.auth.applicationId !== undefined;
+/**
+ * Which rule makes a token-based call ambiguous, if any: an Application ID (AUTH-03), a Passport
+ * (FACT-09), or a session open in the same account (FACT-10), in that order.
+ */
+export function ambiguity(world: World, c: Call): 'AUTH-03' | 'FACT-09' | 'FACT-10' | undefined {
+  const auth = c.auth;
+  if (auth.kind !== 'tba') return undefined;
+  if (auth.applicationId !== undefined) return 'AUTH-03';
+  if (auth.alsoPassport !== undefined) return 'FACT-09';
+  if (auth.alsoSession !== undefined) {
+    const s = world.sessions[auth.alsoSession];
+    if (s?.active && s.account === c.account) return 'FACT-10';
+  }
+  return undefined;
+}
 export const isDataCenterUrls = (c: Call): boolean => c.channel === 'soap' && !c.login && c.operation === 'getDataCenterUrls';
 
 /** Which record a request names (consumer key, Application ID, session), if any. */

@@ -1,5 +1,5 @@
 import { COMMAND_TYPES } from '../../model';
-import { ambiguousRefused, dataCenterUrls, endpointEras, permittedMethods, stateGate } from './authentication';
+import { ambiguousRefused, dataCenterUrls, endpointEras, permittedMethods, replayRefused, stateGate } from './authentication';
 import { bundles } from './bundles';
 import { lifecycle } from './lifecycle';
 import { permissions } from './permissions';
@@ -28,6 +28,7 @@ export type { Invariant, StepContext, Violation };
 const ALL: readonly DefinedInvariant[] = [
   ambiguousRefused,
   endpointEras,
+  replayRefused,
   dataCenterUrls,
   stateGate,
   editRights,
