@@ -395,14 +395,15 @@ describe('validation and determinism', () => {
     expect(findConfidential(JSON.stringify(w)).length).toBeGreaterThan(0);
   });
 
-  it('every rule ID names a model test, and the assumptions module lists ASM-01..ASM-16', () => {
+  it('every rule ID names a model test, and the assumptions module lists ASM-01 onwards with no gap', () => {
     const dir = join(process.cwd(), 'model');
     const names = readdirSync(dir)
       .filter((f) => f.endsWith('.test.ts'))
       .flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\bit\('([^']*)'/g)].map((m) => m[1]));
     const unnamed = RULE_IDS.filter((id) => !names.some((n) => new RegExp(`\\b${id}\\b`).test(n)));
     expect(unnamed).toEqual([]);
-    expect(ASSUMPTION_IDS).toEqual(Array.from({ length: 18 }, (_, i) => `ASM-${String(i + 1).padStart(2, '0')}`));
+    expect(ASSUMPTION_IDS.length).toBeGreaterThanOrEqual(19);
+    expect(ASSUMPTION_IDS).toEqual(Array.from({ length: ASSUMPTION_IDS.length }, (_, i) => `ASM-${String(i + 1).padStart(2, '0')}`));
     for (const id of ASSUMPTION_IDS) expect(ASSUMPTIONS[id].choice.length).toBeGreaterThan(10);
   });
 });
