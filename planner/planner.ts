@@ -200,13 +200,15 @@ interface Searches {
   transitions?: Search;
   pairs?: Search;
   readonly paths: Map<number, Search>;
+  /** Plans already replayed and checked, by what they were found for: a plan is verified once. */
+  readonly verified: WeakMap<Found, PlanResult>;
 }
 const SEARCHES = new WeakMap<SearchLimits, Searches>();
 
 function searchesFor(limits: SearchLimits): Searches {
   let s = SEARCHES.get(limits);
   if (!s) {
-    s = { paths: new Map() };
+    s = { paths: new Map(), verified: new WeakMap() };
     SEARCHES.set(limits, s);
   }
   return s;
@@ -267,7 +269,14 @@ export class Planner {
   }
 
   private result(found: Found | undefined, exhausted: boolean): PlanResult {
-    if (found) return verified(found.setting, found.commands, found.path);
+    if (found) {
+      let result = this.searches.verified.get(found);
+      if (!result) {
+        result = verified(found.setting, found.commands, found.path);
+        this.searches.verified.set(found, result);
+      }
+      return result;
+    }
     return exhausted
       ? {
           ok: false,

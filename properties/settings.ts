@@ -11,6 +11,7 @@ import { faultsFromEnv, type DeliberateFault } from '../model';
  *   HARNESS_STATS=1       print how runs spread over lifecycle transitions and rule IDs
  *   HARNESS_FAULT         deliberate faults to switch on, e.g. AUTH-03 (the properties should fail)
  *   HARNESS_COUNTEREXAMPLES  where counterexample files go (default counterexamples/)
+ *   HARNESS_COVERING=0    skip the planner's covering set before the random runs (quick runs only)
  */
 export interface PropertySettings {
   readonly numRuns: number;
@@ -23,6 +24,8 @@ export interface PropertySettings {
   readonly counterexampleDir: string;
   /** The world's own seed (Application IDs, keys). */
   readonly worldSeed: number;
+  /** Run the planner's covering set as examples first (properties/covering.ts). */
+  readonly covering: boolean;
 }
 
 export const DEFAULT_SETTINGS: PropertySettings = {
@@ -35,6 +38,7 @@ export const DEFAULT_SETTINGS: PropertySettings = {
   faults: [],
   counterexampleDir: 'counterexamples',
   worldSeed: 42,
+  covering: true,
 };
 
 function integer(env: NodeJS.ProcessEnv, name: string, min: number): number | undefined {
@@ -63,6 +67,7 @@ export function resolvePropertySettings(env: NodeJS.ProcessEnv = process.env, ov
     faults: faultsFromEnv(env.HARNESS_FAULT),
     counterexampleDir: text(env, 'HARNESS_COUNTEREXAMPLES') ?? DEFAULT_SETTINGS.counterexampleDir,
     worldSeed: DEFAULT_SETTINGS.worldSeed,
+    covering: !['0', 'false', 'off'].includes((text(env, 'HARNESS_COVERING') ?? 'on').toLowerCase()),
     ...overrides,
   };
 }

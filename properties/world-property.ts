@@ -68,7 +68,7 @@ export function checkWorldProperty(options: WorldPropertyOptions): PropertyResul
   });
   // The covering set first (every reachable transition, pair and path), then numRuns random runs:
   // fast-check counts examples within numRuns, so they are added to it.
-  const examples = options.covering === false ? [] : coveringExamples();
+  const examples = (options.covering ?? settings.covering) ? coveringExamples() : [];
   const details = fc.check(property, {
     numRuns: settings.numRuns + examples.length,
     examples,
