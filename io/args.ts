@@ -66,3 +66,21 @@ function explain(e: unknown, options: OptionSpec, args: readonly string[]): stri
       return message;
   }
 }
+
+/**
+ * For commands that take no arguments: --help prints the usage (0), anything else is refused
+ * naming it, with the usage (2); undefined means run.
+ */
+export function helpOrRefuse(command: string, usage: string, args: readonly string[]): number | undefined {
+  try {
+    if (parseCommandLine(args, {}).help) {
+      process.stdout.write(`${usage}\n`);
+      return 0;
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${command}: ${e.message}\n${usage}\n`);
+    return 2;
+  }
+  return undefined;
+}

@@ -5,7 +5,7 @@
 import { runPropertyBench } from '../properties/bench';
 import { runExplorerBench } from '../explorer/bench';
 import { runWireBench } from '../wire/bench';
-import { parseCommandLine, UsageError } from '../io/args';
+import { helpOrRefuse } from '../io/args';
 
 const USAGE = `usage: npm run bench
   Prints every performance figure of the project with its ratios, measured in one run: checked
@@ -14,24 +14,10 @@ const USAGE = `usage: npm run bench
   connections) against a bare fastify server, after 1,000 and after 100,000 accepted
   requests, with its resident memory. Takes a few minutes; tests never time anything.`;
 
-/** --help prints the usage (exit 0); any argument is refused naming it (exit 2); otherwise undefined: run. */
-function handleArgs(args: readonly string[]): number | undefined {
-  try {
-    if (parseCommandLine(args, {}).help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`bench: ${e.message}\n${USAGE}\n`);
-    return 2;
-  }
-  return undefined;
-}
 
 
 async function main(): Promise<void> {
-  const early = handleArgs(process.argv.slice(2));
+  const early = helpOrRefuse('bench', USAGE, process.argv.slice(2));
   if (early !== undefined) {
     process.exitCode = early;
     return;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseCommandLine, UsageError } from '../io/args';
+import { helpOrRefuse } from '../io/args';
 import { newRunId } from '../io/recorder';
 import { redactText } from '../model';
 import { DEFAULT_OUT_DIR, DEFAULT_RAW_DIR, runReport } from '../reports/report';
@@ -25,20 +25,6 @@ const USAGE = `usage: npm start
   exhaustive exploration, then writes the coverage report (reports/out/index.html, summary.md,
   coverage.json). Exit codes: 0 all passed and every threshold met; 1 otherwise; 2 bad arguments.`;
 
-/** --help prints the usage (exit 0); any argument is refused naming it (exit 2); otherwise undefined: run. */
-function handleArgs(args: readonly string[]): number | undefined {
-  try {
-    if (parseCommandLine(args, {}).help) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`start: ${e.message}\n${USAGE}\n`);
-    return 2;
-  }
-  return undefined;
-}
 
 interface StepResult {
   readonly name: string;
@@ -124,7 +110,7 @@ function tail(file: string, lines: number): string {
 }
 
 async function main(): Promise<number> {
-  const early = handleArgs(process.argv.slice(2));
+  const early = helpOrRefuse('start', USAGE, process.argv.slice(2));
   if (early !== undefined) return early;
   const started = Date.now();
   // Every step of this job is one run: the report reads it whole.
