@@ -22,16 +22,16 @@ function compiledWriter(): string {
   const dir = mkdtempSync(join(tmpdir(), 'writer-'));
   const js = ts.transpileModule(readFileSync(resolve('io/write.ts'), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
   writeFileSync(join(dir, 'write.js'), js);
-  // argv: DIR [STOP]: with STOP, the writer kills itself after its STOP-th step (counting from
-  // the second set); without, it writes sets until it is killed.
+  // argv: DIR [STOP [FROM]]: with STOP, the writer kills itself after its STOP-th step, counting
+  // from set FROM (default the second); without, it writes sets until it is killed.
   const loop = `
     const { writeFileSet } = require('./write.js');
-    const [dir, stop] = process.argv.slice(2);
+    const [dir, stop, from = '2'] = process.argv.slice(2);
     let steps = 0;
     const afterStep = () => { if (stop !== undefined && ++steps === Number(stop)) process.kill(process.pid, 'SIGKILL'); };
     process.stdout.write('ready\\n');
     for (let run = 1; stop === undefined || run <= 2; run++) {
-      writeFileSet(dir, ${JSON.stringify(NAMES)}.map((name) => ({ name, content: 'run ' + run + '\\n' + ${JSON.stringify(PADDING)} })), run > 1 ? { afterStep } : {});
+      writeFileSet(dir, ${JSON.stringify(NAMES)}.map((name) => ({ name, content: 'run ' + run + '\\n' + ${JSON.stringify(PADDING)} })), run >= Number(from) ? { afterStep } : {});
     }
     process.stdout.write('steps ' + steps + '\\n');`;
   writeFileSync(join(dir, 'loop.js'), loop);
@@ -49,9 +49,9 @@ function killWriterAfter(loop: string, out: string, delayMs: number): Promise<vo
 }
 
 /** Runs the writer to its STOP-th step of the second set (SIGKILL there); resolves with what it printed. */
-function stopWriterAt(loop: string, out: string, stop: number): Promise<string> {
+function stopWriterAt(loop: string, out: string, stop: number, from = 2): Promise<string> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [loop, out, String(stop)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [loop, out, String(stop), String(from)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let printed = '';
     child.stdout.on('data', (d: Buffer) => (printed += d.toString()));
     child.on('error', fail);
@@ -59,9 +59,11 @@ function stopWriterAt(loop: string, out: string, stop: number): Promise<string> 
   });
 }
 
-/** The set users see: each top-level file's run tag and length, or undefined before any set. */
+/** The set users see: each top-level file's run tag and length, or undefined before any set (then none may show). */
 function visibleSet(out: string): { tags: string[]; lengths: number[] } | undefined {
-  if (!NAMES.some((n) => existsSync(join(out, n)))) return undefined;
+  const shown = NAMES.filter((n) => existsSync(join(out, n)));
+  if (shown.length === 0) return undefined;
+  expect(shown, 'some of the set shows, not all').toEqual(NAMES);
   const texts = NAMES.map((n) => readFileSync(join(out, n), 'utf8'));
   return { tags: texts.map((t) => t.split('\n')[0]), lengths: texts.map((t) => t.length) };
 }
@@ -106,6 +108,13 @@ describe('writeFileSet', () => {
     }
     // Early stops keep the first set, late ones show the second: both were seen.
     expect([...outcomes].sort()).toEqual(['run 1', 'run 2']);
+    // The very first set, stopped after each step: nothing shows, or all of it.
+    for (let stop = 1; stop <= steps; stop++) {
+      const out = mkdtempSync(join(tmpdir(), `report-first-${stop}-`));
+      await stopWriterAt(loop, out, stop, 1);
+      const set = visibleSet(out);
+      if (set) expect(new Set(set.tags), `first set stopped after step ${stop}`).toEqual(new Set(['run 1']));
+    }
   }, 60_000);
 
   it('a failure while writing the new set leaves the old set in place and no new directory', () => {

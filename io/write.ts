@@ -45,15 +45,17 @@ export function writeFileSet(
     rmSync(fresh, { recursive: true, force: true });
     throw e;
   }
+  // The names users open link through `current`; made before the switch, so until the first
+  // switch they show nothing, and after it every one shows the new set.
+  for (const f of files) {
+    linkInto(dir, f.name, join(SETS_DIR, setName, CURRENT, f.name));
+    step(`linked ${f.name}`);
+  }
   const link = join(sets, `${CURRENT}.tmp-${id}`);
   symlinkSync(id, link);
   step('new link made');
   renameSync(link, join(sets, CURRENT));
   step('switched');
-  for (const f of files) {
-    linkInto(dir, f.name, join(SETS_DIR, setName, CURRENT, f.name));
-    step(`linked ${f.name}`);
-  }
   if (previous !== undefined && previous !== id) rmSync(join(sets, previous), { recursive: true, force: true });
   step('previous removed');
   return files.map((f) => join(dir, f.name));
