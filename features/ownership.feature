@@ -109,3 +109,16 @@ Feature: Ownership across accounts
     When "Acme SB" regenerates the consumer key and secret of "Dev"
     Then it is refused by ASM-13
     And "Acme SB" does not have full control of the integration record "Dev"
+
+  @ASM-20 @OWN-02 @OWN-03 @STATE-03
+  Scenario: An accepted command cites exactly the rules it put to use
+    When "Customer" receives a get request on endpoint 2019.1 with user credentials and the Application ID of "App"
+    Then it is accepted
+    And the outcome cites exactly AUTH-01, AUTH-02, AUTH-05, LOG-01, OWN-02, ASM-01 and SBX-05
+    When "Customer" receives a get request on endpoint 2019.1 with user credentials and the Application ID of "App"
+    Then the outcome cites exactly AUTH-01, AUTH-02, AUTH-05 and LOG-01
+    When "Customer" sets the State of "App" to Blocked
+    Then it is accepted
+    And the outcome cites exactly STATE-03 and OWN-03
+    When "Partner" sets the Name of "App" to "Orders connector"
+    Then the outcome cites exactly REC-04 and OWN-04

@@ -120,6 +120,12 @@ export const ASSUMPTIONS = {
     why: 'AUTH-05 ties the Application ID to the session that login opens; the texts say nothing of its end, and a closed session must authenticate nothing, or a client that logged out would still be tracked by the record.',
     rules: ['AUTH-05', 'AUTH-07'],
   },
+  'ASM-20': {
+    title: 'What an outcome cites',
+    choice: 'An accepted command cites exactly the rules it put to use on the way to acceptance, each once: for a request, the method the record permits (AUTH-01), the era\'s rule, the logs it reached, the replay rules when it carried a nonce, auto-installation when it made one; for an edit, the rules of the fields it changed, and OWN-03 when the account did not create the record; for set-up commands (accounts, users), none. A refused command cites the one rule that refused it, the first in the documented order (ASM-07).',
+    why: 'The texts say nothing of citing, but rule coverage in the reports counts these citations: a list naming a rule the command did not use would show as exercised a rule nothing exercised, and one missing a rule would hide that it was.',
+    rules: [],
+  },
 } as const satisfies Record<string, { title: string; choice: string; why: string; rules: readonly RuleId[] }>;
 
 /** Documented NetSuite behaviour the issue asks for beyond the two source texts. */

@@ -89,5 +89,6 @@ export const PARAMETER_TYPES: readonly ParameterDef[] = [
   { name: 'actor', regexp: new RegExp(`${QUOTED}(?: in ${QUOTED})?`), parse: parseActor, allowed: '"ACCOUNT" (its administrator) or "USER" in "ACCOUNT"' },
   { name: 'names', regexp: new RegExp(`${QUOTED}(?:(?:, | and )${QUOTED})*`), parse: parseNames, allowed: '"A", or "A" and "B", or "A", "B" and "C"' },
   { name: 'rule', regexp: /[A-Z]+-\d+/, parse: parseReason, allowed: `a rule ID (${RULE_IDS[0]} ...), ${range(ASSUMPTION_IDS)} or ${range(FACT_IDS)}` },
+  { name: 'rules', regexp: /[A-Z]+-\d+(?:(?:, | and )[A-Z]+-\d+)*/, parse: (t) => t.split(/, | and /).map(parseReason), allowed: 'rule IDs as "REC-01", "REC-01 and REC-02" or "REC-01, REC-02 and REC-03"' },
   { name: 'code', regexp: /[A-Z][A-Z_]+/, parse: parseFaultCode, allowed: FAULT_CODES.join(', ') },
 ];

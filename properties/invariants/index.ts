@@ -1,6 +1,7 @@
 import { COMMAND_TYPES } from '../../model';
 import { ambiguousRefused, dataCenterUrls, endpointEras, permittedMethods, replayRefused, stateGate } from './authentication';
 import { bundles } from './bundles';
+import { citations } from './citations';
 import { lifecycle } from './lifecycle';
 import { permissions } from './permissions';
 import { applicationIds, creation, credentials, editRights } from './records';
@@ -44,6 +45,7 @@ const ALL: readonly DefinedInvariant[] = [
   views,
   lifecycle,
   refusalsChangeNothing,
+  citations,
 ];
 
 export const INVARIANTS: readonly Invariant[] = ALL;

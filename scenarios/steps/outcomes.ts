@@ -48,6 +48,12 @@ export const outcomeSteps: StepArea = {
         const cited = o.kind === 'accepted' ? o.rules.includes(rule) : o.kind === 'refused' && o.rule === rule;
         if (!cited) throw new Error(`Expected the outcome to cite ${rule}, but it was ${describeOutcome(o)}`);
       }),
+    step('Then', 'the outcome cites exactly {rules}', 'The accepted command cites these rules and no other (ASM-20), in any order.', 'the outcome cites exactly REC-01, REC-02, REC-03 and REC-06',
+      function (rules: Reason[]) {
+        const cited = this.accepted().rules;
+        const same = cited.length === rules.length && rules.every((r) => cited.includes(r));
+        if (!same) throw new Error(`Expected the outcome to cite exactly ${rules.join(', ')}, but it cites ${cited.join(', ') || 'nothing'}`);
+      }),
     step('Then', 'it is tracked by the integration record {string}', 'The accepted request was tracked by (logged against) this record.', 'it is tracked by the integration record "App"',
       function (record: string) {
         const t = this.accepted().trackedBy;

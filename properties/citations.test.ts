@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COMMAND_TYPES, RULE_IDS, type Accepted, type CommandType, type Reason } from '../model';
+import { checkStep, type StepContext } from './invariants';
+import { DEFAULT_SETTINGS } from './settings';
+import { runSteps } from './sim';
+import { commandsArb } from './world-property';
+
+/**
+ * ASM-20: an accepted command cites exactly the rules it put to use. The invariant is held to
+ * the world on generated runs by the world property; here, that it is not vacuous: every kind
+ * of accepted command reaches it, and a citation list with a rule dropped, added or repeated
+ * is caught under ASM-20.
+ */
+
+function acceptedSteps(): (StepContext & { outcome: Accepted })[] {
+  const steps: (StepContext & { outcome: Accepted })[] = [];
+  for (const run of fc.sample(commandsArb(DEFAULT_SETTINGS), { numRuns: 40, seed: 20 })) {
+    runSteps(run, {
+      seed: 3,
+      faults: [],
+      onChecked: (step) => {
+        if (step.outcome.kind === 'accepted') steps.push(step as StepContext & { outcome: Accepted });
+      },
+    });
+  }
+  return steps;
+}
+
+const doctored = (step: StepContext & { outcome: Accepted }, rules: readonly Reason[]): StepContext => ({ ...step, outcome: { ...step.outcome, rules } });
+
+describe('ASM-20: an accepted command cites exactly the rules it put to use', () => {
+  const steps = acceptedSteps();
+
+  it('generated runs accept every command type, and each acceptance holds its citations', () => {
+    const seen = new Set<CommandType>(steps.map((s) => s.outcome.command));
+    expect(COMMAND_TYPES.filter((t) => !seen.has(t))).toEqual([]);
+    for (const s of steps) expect(checkStep(s), `${s.command.type} citing ${s.outcome.rules.join(' ')}`).toBeUndefined();
+  });
+
+  it('a rule dropped from, added to or repeated in the citations is caught under ASM-20', () => {
+    let cases = 0;
+    for (const s of steps) {
+      const rules = s.outcome.rules;
+      const extra = RULE_IDS.find((r) => !rules.includes(r));
+      const wrong: Reason[][] = [...(extra ? [[...rules, extra]] : []), ...(rules.length > 0 ? [rules.slice(1), [...rules, rules[0]]] : [])];
+      for (const w of wrong) {
+        const v = checkStep(doctored(s, w));
+        expect(v?.rules, `${s.command.type} doctored to cite ${w.join(' ')}`).toEqual(['ASM-20']);
+        cases++;
+      }
+    }
+    expect(cases).toBeGreaterThan(steps.length);
+  });
+
+  it('the message names what was cited and what the command put to use', () => {
+    const create = steps.find((s) => s.command.type === 'createRecord');
+    expect(create).toBeDefined();
+    const v = checkStep(doctored(create!, ['REC-01']));
+    expect(v?.message).toBe('createRecord was accepted citing REC-01; it put to use REC-01, REC-02, REC-03, REC-06');
+  });
+});
