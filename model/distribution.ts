@@ -45,7 +45,7 @@ export function installBundle(world: World, cmd: CommandOf<'installBundle'>): Re
   let w = world;
   const transitions: InstallationStep[] = [];
   for (const ref of bundle.records) {
-    if (isPresent(stateIn(w.accounts[account.name], ref))) continue;
+    // The statechart installs only what the account does not hold; a record held stays as it is (ASM-12).
     const moved = move(w, account.name, ref, { type: 'INSTALL_BUNDLE' }, { origin: 'bundle', bundle: bundle.name, note: '', log: Log.empty() });
     if (!moved) continue;
     w = moved.world;
@@ -67,18 +67,17 @@ export function uninstallBundle(world: World, cmd: CommandOf<'uninstallBundle'>)
   }
   let w = world;
   const transitions: InstallationStep[] = [];
-  const removed: string[] = [];
   for (const ref of bundle.records) {
     const inst = w.accounts[account.name].installations[ref];
-    if (!inst || !isPresent(inst.state)) continue;
-    // The guard decides; an installation this bundle did not bring is not "installedByBundle".
-    const origin = inst.origin === 'bundle' && inst.bundle !== bundle.name ? 'autoInstall' : inst.origin;
+    // The statechart decides, from a State held only: an installation this bundle did not bring is not "installedByBundle" (ASM-12).
+    const origin = inst?.origin === 'bundle' && inst.bundle !== bundle.name ? 'autoInstall' : inst?.origin ?? 'autoInstall';
+    // Uninstalled, the account keeps none of the record's data (FACT-03).
     const moved = move(w, account.name, ref, { type: 'UNINSTALL_BUNDLE', origin }, { note: '', log: Log.empty() });
     if (!moved) continue;
     w = moved.world;
     transitions.push(moved.step);
-    removed.push(ref);
   }
+  const removed = transitions.map((t) => t.record);
   const tokens = Object.fromEntries(Object.entries(w.tokens).filter(([, t]) => !(t.account === account.name && removed.includes(t.record))));
   w = {
     ...w,

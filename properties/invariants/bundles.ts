@@ -43,6 +43,9 @@ export const bundles = define(
       const want = brought ? 'removed' : i0?.state ?? 'absent';
       if (s1 !== want) return { message: `${what} left "${r}" ${s1}`, expectations: [stateExpectation(cmd.account, r, want)] };
       if (brought) {
+        // Uninstalled means the account no longer holds the record's data (FACT-03); auto-installed back, it starts empty (SBX-05).
+        const i1 = after.accounts[cmd.account].installations[r];
+        if (i1.note !== '' || i1.log.length > 0) return { message: `${what} left the Note or the log of "${r}" in "${cmd.account}"` };
         for (const t of Object.values(after.tokens)) if (t.account === cmd.account && t.record === r) return { message: `${what} kept the token "${t.handle}" for "${r}"` };
       }
     }
