@@ -1,4 +1,4 @@
-import { APPLICATION_ID_PATTERN, findConfidential, type CommandOf, type Reason, type World } from '../../model';
+import { APPLICATION_ID_PATTERN, DEFAULT_USER, findConfidential, type CommandOf, type Reason, type World } from '../../model';
 import { define } from './step';
 import { createdAndHeld, hasFull, isPresent, mismatch, refusedBy, roleOf, said, stateExpectation, stateIn } from './vocabulary';
 
@@ -48,7 +48,14 @@ export const editRights = define(
     if (i1.state !== wantState) return { message: `${what}: State is ${i1.state}`, expectations: [stateExpectation(cmd.account, cmd.record, wantState)] };
     if (i1.note !== (ch.note ?? i0.note)) return { message: `${what}: the Note is not what the edit set` };
     const n0 = step.before.accounts[cmd.account].systemNotes.length;
-    if (step.after.accounts[cmd.account].systemNotes.length !== n0 + 1) return { message: `${what}: expected one system note in "${cmd.account}"` };
+    const notes = step.after.accounts[cmd.account].systemNotes;
+    if (notes.length !== n0 + 1) return { message: `${what}: expected one system note in "${cmd.account}"` };
+    // The note says who changed which fields of which record (the editing account's own record of it, OWN-04).
+    const note = notes[n0];
+    const fields = Object.keys(ch).filter((f) => ch[f as keyof typeof ch] !== undefined).sort();
+    if (note.record !== cmd.record || note.user !== (cmd.user ?? DEFAULT_USER) || [...note.fields].sort().join() !== fields.join()) {
+      return { message: `${what}: the system note names ${note.user}, "${note.record}" and ${note.fields.join(', ')}` };
+    }
     for (const [name, y] of Object.entries(step.after.accounts)) {
       if (name === cmd.account) continue;
       const x = step.before.accounts[name];

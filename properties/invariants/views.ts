@@ -8,7 +8,7 @@ import { createdAndHeld, isPresent } from './vocabulary';
 const VIEW_COMMANDS = new Set<Command['type']>(['viewIntegrations', 'viewRecord', 'viewExecutionLog', 'searchOperations']);
 
 export const views = define(
-  'REC-03 REC-04 PERM-01 LOG-01 views change nothing and show what the account holds: the list its held records, a record page the shared fields with this account\'s State and Note, an execution log only that record\'s requests here',
+  'REC-03 REC-04 PERM-01 PERM-02 LOG-01 views change nothing and show what the account holds: the list its held records, a record page the shared fields with this account\'s State and Note, an execution log only that record\'s requests here, the operations search every request with its Integration to those who may see it',
   (step) => {
     const cmd = step.command;
     if (!VIEW_COMMANDS.has(cmd.type)) return undefined;
@@ -35,6 +35,8 @@ export const views = define(
         if (view.name !== r.name || view.description !== r.description || view.authentication.userCredentials !== r.authentication.userCredentials
           || view.authentication.tokenBased !== r.authentication.tokenBased) return { message: `the page of "${view.record}" in "${account.name}" shows common fields other than the record's (REC-04)` };
         if (view.state !== inst.state || view.note !== inst.note) return { message: `the page of "${view.record}" in "${account.name}" shows another account's State or Note` };
+        if (view.record !== (cmd as CommandOf<'viewRecord'>).record) return { message: `the page of "${(cmd as CommandOf<'viewRecord'>).record}" in "${account.name}" shows "${view.record}"` };
+        if (view.owned !== createdAndHeld(step.before, account.name, view.record)) return { message: `the page of "${view.record}" in "${account.name}" misstates who owns it` };
         return undefined;
       }
       case 'executionLog': {
@@ -42,8 +44,18 @@ export const views = define(
         if (view.entries.length !== log.length || view.entries.some((e, i) => e.seq !== log.at(i)?.seq)) return { message: `the execution log of "${view.record}" in "${account.name}" is not its own requests` };
         return undefined;
       }
-      case 'operationsSearch':
-        return view.entries.length === account.usageLog.length ? undefined : { message: `the operations search of "${account.name}" shows ${view.entries.length} of ${account.usageLog.length} requests` };
+      case 'operationsSearch': {
+        if (view.entries.length !== account.usageLog.length) return { message: `the operations search of "${account.name}" shows ${view.entries.length} of ${account.usageLog.length} requests` };
+        // The Integration column names the record that tracked each request, for those who may see it (PERM-02).
+        for (const [i, e] of view.entries.entries()) {
+          const logged = account.usageLog.at(i);
+          const tracked = logged?.trackedBy === 'default' ? 'Default Web Services Integrations' : step.before.records[logged?.trackedBy ?? '']?.name;
+          if (e.seq !== logged?.seq || e.integration !== (view.integrationField ? tracked : undefined)) {
+            return { message: `the operations search of "${account.name}" shows request ${e.seq} with Integration ${e.integration ?? '(hidden)'}` };
+          }
+        }
+        return undefined;
+      }
     }
   },
   ['viewIntegrations', 'viewRecord', 'viewExecutionLog', 'searchOperations'],
