@@ -58,9 +58,10 @@ const ROWS: readonly [string, Command, string, string][] = [
   ['a logout of an unknown session', { type: 'logout', account: 'Partner', endpoint: '2019.1', session: 'S9' }, 'session', 'unknown session'],
 ];
 
+// Worlds are built inside each test, never at collection, so mutation testing sees which test reaches which code.
 describe('ASM-06: input the world cannot read is invalid, names where and what is allowed, and changes nothing', () => {
-  const w = world();
   it.each(ROWS)('%s', (_what, command, at, problem) => {
+    const w = world();
     const { world: after, outcome } = apply(w, command);
     expect(outcome).toMatchObject({ kind: 'invalid', at });
     if (outcome.kind !== 'invalid') return;
@@ -70,6 +71,7 @@ describe('ASM-06: input the world cannot read is invalid, names where and what i
   });
 
   it('the same commands, made valid, are domain answers', () => {
+    const w = world();
     const valid: Command[] = [
       { type: 'addAccount', account: 'New', kind: 'customer' },
       { type: 'createBundle', account: 'Partner', bundle: 'New', records: ['App'] },

@@ -1,9 +1,9 @@
 import { Log } from './log';
 import type { CommandOf } from './commands';
 import type { InstallationStep, Outcome } from './outcomes';
-import { accepted, getAccount, hasFault, invalid, isPresent, move, withAccount } from './state';
+import { accepted, getAccount, hasFault, invalid, isPresent, move, stateIn, withAccount } from './state';
 import type { PresentState } from './lifecycle.machine';
-import type { World } from './types';
+import type { Installation, World } from './types';
 
 type Result = { world: World; outcome: Outcome };
 
@@ -14,38 +14,34 @@ type Result = { world: World; outcome: Outcome };
  */
 export function refreshSandbox(world: World, cmd: CommandOf<'refreshSandbox'>): Result {
   const sandbox = getAccount(world, cmd.account);
-  if (sandbox.kind !== 'sandbox' || !sandbox.production) {
-    invalid('account', `"${sandbox.name}" is a ${sandbox.kind} account, not a sandbox`, 'the name of a sandbox account');
-  }
-  const production = getAccount(world, sandbox.production, 'account.production');
+  // Only sandboxes have a production account.
+  if (!sandbox.production) invalid('account', `"${sandbox.name}" is a ${sandbox.kind} account, not a sandbox`, 'the name of a sandbox account');
+  const production = world.accounts[sandbox.production];
   let w = world;
   const transitions: InstallationStep[] = [];
-  const copied: string[] = [];
-  const removed: string[] = [];
   for (const ref of Object.keys(w.records)) {
     const prod = production.installations[ref];
-    const here = w.accounts[sandbox.name].installations[ref];
     if (prod && isPresent(prod.state)) {
-      // The sandbox keeps full control only while it still holds its own record (ASM-03, ASM-13).
-      const ownHere = w.records[ref].owner === sandbox.name && here?.origin === 'created' && isPresent(here.state);
-      // A bundle installation is copied as one, with the bundle, so uninstalling it works there too (ASM-04).
-      const origin = ownHere ? 'created' : prod.origin === 'bundle' ? 'bundle' : 'refreshCopy';
-      const bundle = origin === 'bundle' ? prod.bundle : undefined;
-      const moved = move(w, sandbox.name, ref, { type: 'REFRESH_COPY', productionState: prod.state as PresentState }, { origin, bundle, note: prod.note, log: Log.empty() });
-      if (moved) {
-        w = moved.world;
-        transitions.push(moved.step);
-        copied.push(ref);
-      }
-    } else if (here && isPresent(here.state) && !hasFault(w, 'SBX-02')) {
+      const here = w.accounts[sandbox.name].installations[ref];
+      // The sandbox keeps full control only while it still holds its own record (ASM-03, ASM-13);
+      // a bundle installation is copied as one, with the bundle, so uninstalling it works there too (ASM-04).
+      const copy: Pick<Installation, 'origin' | 'bundle'> =
+        w.records[ref].owner === sandbox.name && here?.origin === 'created' && isPresent(here.state) ? { origin: 'created', bundle: undefined }
+          : prod.origin === 'bundle' ? { origin: 'bundle', bundle: prod.bundle }
+            : { origin: 'refreshCopy', bundle: undefined };
+      const moved = move(w, sandbox.name, ref, { type: 'REFRESH_COPY', productionState: prod.state as PresentState }, { ...copy, note: prod.note, log: Log.empty() });
+      if (!moved) throw new Error(`statechart has no REFRESH_COPY into ${stateIn(w.accounts[sandbox.name], ref)}`);
+      w = moved.world;
+      transitions.push(moved.step);
+    } else if (!hasFault(w, 'SBX-02')) {
+      // The statechart removes only what the sandbox holds; removed, it keeps none of the record's data.
       const moved = move(w, sandbox.name, ref, { type: 'REFRESH_REMOVE' }, { note: '', log: Log.empty(), bundle: undefined });
-      if (moved) {
-        w = moved.world;
-        transitions.push(moved.step);
-        removed.push(ref);
-      }
+      if (!moved) continue;
+      w = moved.world;
+      transitions.push(moved.step);
     }
   }
+  const removed = transitions.filter((t) => t.to === 'removed').length;
   const acc = w.accounts[sandbox.name];
   w = withAccount(w, {
     ...acc,
@@ -70,7 +66,7 @@ export function refreshSandbox(world: World, cmd: CommandOf<'refreshSandbox'>): 
     world: w,
     outcome: accepted(cmd.type, ['SBX-01', 'SBX-02', 'SBX-03', 'ASM-03', 'ASM-04', 'ASM-05', 'FACT-04'], {
       transitions,
-      changes: [`sandbox "${sandbox.name}" refreshed from "${production.name}": ${copied.length} copied, ${removed.length} removed`],
+      changes: [`sandbox "${sandbox.name}" refreshed from "${production.name}": ${transitions.length - removed} copied, ${removed} removed`],
     }),
   };
 }

@@ -13,7 +13,11 @@ import { commandsArb } from './world-property';
  * is caught under ASM-20.
  */
 
+let sampled: (StepContext & { outcome: Accepted })[] | undefined;
+
+/** Sampled on first use inside a test, never at collection, so mutation testing sees which test reaches the model. */
 function acceptedSteps(): (StepContext & { outcome: Accepted })[] {
+  if (sampled) return sampled;
   const steps: (StepContext & { outcome: Accepted })[] = [];
   for (const run of fc.sample(commandsArb(DEFAULT_SETTINGS), { numRuns: 40, seed: 20 })) {
     runSteps(run, {
@@ -24,21 +28,22 @@ function acceptedSteps(): (StepContext & { outcome: Accepted })[] {
       },
     });
   }
+  sampled = steps;
   return steps;
 }
 
 const doctored = (step: StepContext & { outcome: Accepted }, rules: readonly Reason[]): StepContext => ({ ...step, outcome: { ...step.outcome, rules } });
 
 describe('ASM-20: an accepted command cites exactly the rules it put to use', () => {
-  const steps = acceptedSteps();
-
   it('generated runs accept every command type, and each acceptance holds its citations', () => {
+    const steps = acceptedSteps();
     const seen = new Set<CommandType>(steps.map((s) => s.outcome.command));
     expect(COMMAND_TYPES.filter((t) => !seen.has(t))).toEqual([]);
     for (const s of steps) expect(checkStep(s), `${s.command.type} citing ${s.outcome.rules.join(' ')}`).toBeUndefined();
   });
 
   it('a rule dropped from, added to or repeated in the citations is caught under ASM-20', () => {
+    const steps = acceptedSteps();
     let cases = 0;
     for (const s of steps) {
       const rules = s.outcome.rules;
@@ -54,7 +59,7 @@ describe('ASM-20: an accepted command cites exactly the rules it put to use', ()
   });
 
   it('the message names what was cited and what the command put to use', () => {
-    const create = steps.find((s) => s.command.type === 'createRecord');
+    const create = acceptedSteps().find((s) => s.command.type === 'createRecord');
     expect(create).toBeDefined();
     const v = checkStep(doctored(create!, ['REC-01']));
     expect(v?.message).toBe('createRecord was accepted citing REC-01; it put to use REC-01, REC-02, REC-03, REC-06');

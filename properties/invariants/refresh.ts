@@ -44,6 +44,7 @@ export const refresh = define(
       if (b.installedIn.includes(cmd.account) !== b.installedIn.includes(production.name)) return { message: `after the refresh of "${cmd.account}" the bundle "${b.name}" is installed in ${b.installedIn.includes(cmd.account) ? 'the sandbox only' : 'production only'}` };
     }
     for (const t of Object.values(after.tokens)) if (t.account === cmd.account) return { message: `the token "${t.handle}" survived the refresh of "${cmd.account}"` };
+    for (const [handle, s] of Object.entries(after.sessions)) if (s.account !== cmd.account && s !== before.sessions[handle]) return { message: `the refresh of "${cmd.account}" changed the session "${handle}" of "${s.account}"` };
     for (const s of Object.values(after.sessions)) if (s.account === cmd.account && s.active) return { message: `the session "${s.handle}" survived the refresh of "${cmd.account}"` };
     if (sandbox.usageLog.length > 0 || sandbox.defaultRecord.log.length > 0 || sandbox.systemNotes.length > 0) return { message: `the refresh of "${cmd.account}" kept logs or system notes` };
     if (sandbox.preferences.requireApproval !== production.preferences.requireApproval || sandbox.preferences.tokenBasedAuthentication !== production.preferences.tokenBasedAuthentication
