@@ -60,7 +60,7 @@ export function hasFullControl(account: Account, record: string): boolean {
 }
 
 export function hasFault(world: World, fault: DeliberateFault): boolean {
-  return world.config.faults.length > 0 && world.config.faults.includes(fault);
+  return world.config.faults.includes(fault);
 }
 
 let xstateBacked: LifecycleStepper | undefined;

@@ -12,13 +12,18 @@ const REPORT = 'reports/out/mutation/mutation.json';
 const USAGE = `usage: npm run mutation   (or: ts-node scripts/mutation-summary.ts [--report FILE])
   Summarises Stryker's JSON report (default ${REPORT}).`;
 
+interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
 interface Mutant {
   readonly id: string;
   readonly mutatorName: string;
   readonly replacement?: string;
   readonly status: string;
   readonly statusReason?: string;
-  readonly location: { readonly start: { readonly line: number; readonly column: number } };
+  readonly location: { readonly start: Position; readonly end?: Position };
 }
 
 interface Report {
@@ -28,9 +33,16 @@ interface Report {
 const KILLED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 
-/** A message-text mutant: a string literal's wording changed (not a rule ID, a code or a key). */
-function isMessageText(m: Mutant, line: string): boolean {
-  return m.mutatorName === 'StringLiteral' && /(message|problem|allowed|changes|`[^`]*\s[^`]*`|'[^']*\s[^']*')/.test(line);
+/** The source text a mutant replaces (Stryker's lines are 1-based, columns 1-based). */
+function original(lines: readonly string[], m: Mutant): string {
+  const { start, end } = m.location;
+  if (!end || end.line === start.line) return (lines[start.line - 1] ?? '').slice(start.column - 1, end ? end.column - 1 : undefined);
+  return [(lines[start.line - 1] ?? '').slice(start.column - 1), ...lines.slice(start.line, end.line - 1), (lines[end.line - 1] ?? '').slice(0, end.column - 1)].join('\n');
+}
+
+/** A message-text mutant: a string literal of words changed (an error message's wording), not a rule ID, a code or a key. */
+function isMessageText(m: Mutant, lines: readonly string[]): boolean {
+  return m.mutatorName === 'StringLiteral' && /\s/.test(original(lines, m).slice(1, -1));
 }
 
 /** The rule area of a mutant: the catalogue areas of the rule IDs on its line or the few lines above. */
@@ -46,29 +58,44 @@ function percent(n: number, of: number): string {
   return of === 0 ? '-' : `${((n / of) * 100).toFixed(1)}%`;
 }
 
+interface FileTally {
+  counted: number;
+  killed: number;
+  logicCounted: number;
+  logicKilled: number;
+  messageSurvivors: number;
+  ignored: number;
+}
+
 export function summarise(report: Report): string {
   const out: string[] = [];
-  let killed = 0;
-  let counted = 0;
-  let logicKilled = 0;
-  let logicCounted = 0;
-  let messageSurvivors = 0;
+  const tallies = new Map<string, FileTally>();
   const survivors = new Map<string, string[]>();
+  /** Why a mutant is harmless, as its `// Stryker disable` comment says; counted per reason. */
+  const ignored = new Map<string, number>();
   for (const [file, { source, mutants }] of Object.entries(report.files).sort()) {
     const lines = source.split('\n');
+    const t: FileTally = { counted: 0, killed: 0, logicCounted: 0, logicKilled: 0, messageSurvivors: 0, ignored: 0 };
+    tallies.set(file, t);
     for (const m of mutants) {
-      if (!COUNTED.has(m.status)) continue;
-      const line = lines[m.location.start.line - 1] ?? '';
-      const message = isMessageText(m, line);
-      counted++;
-      if (KILLED.has(m.status)) killed++;
-      if (!message) {
-        logicCounted++;
-        if (KILLED.has(m.status)) logicKilled++;
+      if (m.status === 'Ignored') {
+        t.ignored++;
+        const reason = `${file}: ${m.statusReason ?? '(no reason given)'}`;
+        ignored.set(reason, (ignored.get(reason) ?? 0) + 1);
+        continue;
       }
-      if (KILLED.has(m.status)) continue;
+      if (!COUNTED.has(m.status)) continue;
+      const message = isMessageText(m, lines);
+      const dead = KILLED.has(m.status);
+      t.counted++;
+      if (dead) t.killed++;
+      if (!message) {
+        t.logicCounted++;
+        if (dead) t.logicKilled++;
+      }
+      if (dead) continue;
       if (message) {
-        messageSurvivors++;
+        t.messageSurvivors++;
         continue;
       }
       const key = `${file} · ${areaOf(lines, m.location.start.line)}`;
@@ -76,12 +103,23 @@ export function summarise(report: Report): string {
       survivors.set(key, [...(survivors.get(key) ?? []), entry]);
     }
   }
-  out.push(`Mutation score: ${percent(killed, counted)} (${killed} of ${counted} mutants killed)`);
-  out.push(`Logic mutants (all but message-text changes): ${percent(logicKilled, logicCounted)} (${logicKilled} of ${logicCounted})`);
-  out.push(`Surviving message-text mutants (an error message's wording): ${messageSurvivors}`);
-  if (survivors.size > 0) out.push('Surviving logic mutants, by file and rule area:');
+  const sum = (k: keyof FileTally) => [...tallies.values()].reduce((n, t) => n + t[k], 0);
+  out.push(`Mutation score: ${percent(sum('killed'), sum('counted'))} (${sum('killed')} of ${sum('counted')} mutants killed)`);
+  out.push(`Logic mutants (all but message-text changes): ${percent(sum('logicKilled'), sum('logicCounted'))} (${sum('logicKilled')} of ${sum('logicCounted')})`);
+  out.push(`Surviving message-text mutants (an error message's wording): ${sum('messageSurvivors')}`);
+  out.push(`Ignored as harmless, each with its reason in the code: ${sum('ignored')}`);
+  out.push('', 'By file:                      logic killed   survivors (logic, message)   ignored');
+  for (const [file, t] of tallies) {
+    const survived = t.logicCounted - t.logicKilled;
+    out.push(`  ${file.padEnd(28)}${`${percent(t.logicKilled, t.logicCounted)} of ${t.logicCounted}`.padEnd(15)}${`${survived}, ${t.messageSurvivors}`.padEnd(29)}${t.ignored}`);
+  }
+  if (ignored.size > 0) {
+    out.push('', 'Ignored mutants, by reason:');
+    for (const [reason, n] of [...ignored.entries()].sort()) out.push(`  ${n} × ${reason}`);
+  }
+  if (survivors.size > 0) out.push('', 'Surviving logic mutants, by file and rule area:');
   for (const [key, entries] of [...survivors.entries()].sort()) out.push(`  ${key} (${entries.length})`, ...entries);
-  out.push(`HTML report: reports/out/mutation/index.html`);
+  out.push('', `HTML report: reports/out/mutation/index.html`);
   return `${out.join('\n')}\n`;
 }
 
