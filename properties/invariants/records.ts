@@ -80,7 +80,7 @@ function expectedRegenerate(world: World, cmd: CommandOf<'regenerateCredentials'
 }
 
 export const credentials = define(
-  'REC-05 FACT-05 ASM-13 the consumer key and secret change only by regeneration in the account that created the record, and tokens keep working',
+  'REC-05 FACT-05 ASM-13 the consumer key and secret change only by regeneration in the account that created the record, noted in its system notes, and tokens keep working',
   (step) => {
     const cmd = step.command;
     if (cmd.type === 'regenerateCredentials') {
@@ -91,6 +91,13 @@ export const credentials = define(
       const r1 = step.after.records[cmd.record];
       if (r1.consumerKey === r0.consumerKey || r1.consumerSecret === r0.consumerSecret) return { message: `${what} kept the old key or secret` };
       if (r1.previousConsumerKey !== r0.consumerKey) return { message: `${what} did not keep the old key as the refused one` };
+      // The creating account's system notes record who regenerated which fields.
+      const n0 = step.before.accounts[cmd.account].systemNotes.length;
+      const notes = step.after.accounts[cmd.account].systemNotes;
+      const note = notes[n0];
+      if (notes.length !== n0 + 1 || note.record !== cmd.record || note.user !== (cmd.user ?? DEFAULT_USER) || [...note.fields].sort().join() !== 'consumerKey,consumerSecret') {
+        return { message: `${what} did not write one system note naming its user and the consumer key and secret` };
+      }
       const d = Object.keys(step.before.tokens).join('\u0000') !== Object.keys(step.after.tokens).join('\u0000');
       return d ? { message: `${what} changed the access tokens (FACT-05)` } : undefined;
     }
