@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setup } from 'xstate';
 import { lifecycleMachine, type LifecycleEvent } from './lifecycle.machine';
 import { compileLifecycle, deriveTransitions, LIFECYCLE_STATES, xstateStepper } from './lifecycle.table';
 import { isRuleId } from './rules';
@@ -62,5 +63,36 @@ describe('lifecycle statechart', () => {
     const table = compileLifecycle();
     expect(table.step('removed', { type: 'AUTO_INSTALL', requireApproval: false })?.to).toBe('enabled');
     expect(table.step('removed', { type: 'AUTO_INSTALL', requireApproval: true })?.to).toBe('waitingForApproval');
+  });
+});
+
+describe('a statechart the table cannot read is refused, naming what is wrong', () => {
+  // The table reads any machine of the lifecycle's shape; these are deliberately malformed ones.
+  const asLifecycle = (m: unknown) => m as typeof lifecycleMachine;
+
+  it('a leaf state the lifecycle does not know', () => {
+    const m = setup({}).createMachine({ initial: 'absent', states: { absent: { on: { CREATE: 'archived' } }, archived: {} } });
+    expect(() => deriveTransitions(asLifecycle(m))).toThrow('unexpected leaf state "archived"');
+  });
+
+  it('an inline guard, which coverage could not name', () => {
+    const m = setup({}).createMachine({ initial: 'absent', states: { absent: { on: { CREATE: { target: 'removed', guard: () => true } } }, removed: {} } });
+    expect(() => deriveTransitions(asLifecycle(m))).toThrow('unsupported guard');
+  });
+
+  it('a named guard with no implementation', () => {
+    const m = setup({}).createMachine({ initial: 'absent', states: { absent: { on: { CREATE: { target: 'removed', guard: 'REC-01:missing' as never } } }, removed: {} } });
+    expect(() => compileLifecycle(asLifecycle(m))).toThrow('guard "REC-01:missing" has no implementation');
+  });
+
+  it('a well-formed small machine compiles, its named guard deciding', () => {
+    const m = setup({ guards: { 'STATE-01:blocked': ({ event }: { event: { type: 'CREATE'; blocked?: boolean } }) => event.blocked === true } }).createMachine({
+      initial: 'absent',
+      states: { absent: { on: { CREATE: [{ target: 'removed', guard: 'STATE-01:blocked' }, { target: 'enabled' }] } }, removed: {}, enabled: {} },
+    });
+    const table = compileLifecycle(asLifecycle(m));
+    expect(table.step('absent', { type: 'CREATE', blocked: true })?.to).toBe('removed');
+    expect(table.step('absent', { type: 'CREATE', blocked: false })?.to).toBe('enabled');
+    expect(table.step('removed', { type: 'CREATE', blocked: false })).toBeUndefined();
   });
 });
