@@ -30,7 +30,9 @@ function world(): World {
 /** [what is wrong, the command, where the outcome says it is, words of the problem] */
 const ROWS: readonly [string, Command, string, string][] = [
   ['an account name taken', { type: 'addAccount', account: 'Partner', kind: 'customer' }, 'account', 'already exists'],
-  ['an unknown account kind', { type: 'addAccount', account: 'New', kind: 'sandbox' as 'customer' }, 'kind', 'unknown account kind'],
+  ['a sandbox added as an account', { type: 'addAccount', account: 'New', kind: 'sandbox' as 'customer' }, 'kind', 'unknown account kind'],
+  ['an unknown account kind', { type: 'addAccount', account: 'New', kind: 'galaxy' as 'customer' }, 'kind', 'unknown account kind'],
+  ['an unknown production account', { type: 'addSandbox', account: 'New SB', production: 'Nowhere' }, 'production', 'unknown account'],
   ['a sandbox name taken', { type: 'addSandbox', account: 'Partner', production: 'Acme' }, 'account', 'already exists'],
   ['a sandbox of a partner account', { type: 'addSandbox', account: 'New SB', production: 'Partner' }, 'production', 'is a partner account'],
   ['a user name taken', { type: 'addUser', account: 'Partner', user: 'administrator', role: 'administrator' }, 'user', 'already a user'],

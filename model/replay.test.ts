@@ -62,6 +62,22 @@ describe('account IDs and passwords', () => {
     ]).world;
     expect(plain.records.App.applicationId).toBe(setup().records.App.applicationId);
   });
+
+  it('users sign in with an e-mail: the one given, or their name at their account, one per user of an account', () => {
+    const { world: w, outcomes } = applyAll(createWorld({ seed: 7 }), [
+      { type: 'addAccount', account: 'Acme Corp.', kind: 'production' },
+      { type: 'addAccount', account: '***', kind: 'customer' },
+      { type: 'addUser', account: 'Acme Corp.', user: 'Ann B', role: 'administrator' },
+      { type: 'addUser', account: 'Acme Corp.', user: 'Lee', role: 'administrator', email: 'lee@acme.test' },
+      { type: 'addUser', account: 'Acme Corp.', user: 'ann-b', role: 'administrator' },
+    ]);
+    expect(w.accounts['Acme Corp.'].users.administrator.email).toBe('administrator@acme-corp.example');
+    expect(w.accounts['***'].users.administrator.email).toBe('administrator@account.example');
+    expect(w.accounts['Acme Corp.'].users['Ann B'].email).toBe('ann-b@acme-corp.example');
+    expect(w.accounts['Acme Corp.'].users.Lee.email).toBe('lee@acme.test');
+    // A passport names its user by e-mail, so two users of one account cannot share one.
+    expect(outcomes[4]).toMatchObject({ kind: 'invalid', at: 'email' });
+  });
 });
 
 describe('ambiguous authentication', () => {

@@ -85,6 +85,9 @@ function addUser(world: World, cmd: CommandOf<'addUser'>): Result {
     email: cmd.email ?? `${slug(cmd.user)}@${slug(account.name)}.example`,
     password: passwordFor(world.config.seed, account.name, cmd.user),
   };
+  // A passport names its user by e-mail (FACT-14), so it must pick out one user of the account.
+  const taken = Object.values(account.users).find((u) => u.email.toLowerCase() === user.email.toLowerCase());
+  if (taken) invalid('email', `"${taken.name}" of "${account.name}" already signs in with that e-mail`, 'an e-mail no other user of the account has');
   return {
     world: withAccount(world, { ...account, users: { ...account.users, [user.name]: user } }),
     outcome: accepted(cmd.type, [], { changes: [`user "${user.name}" (${user.role}) added to "${account.name}"`] }),
