@@ -5,7 +5,8 @@ import { ASSUMPTION_IDS, ASSUMPTIONS } from './assumptions';
 import type { Auth, Command, Request } from './commands';
 import type { EndpointVersion } from './endpoints';
 import type { Outcome } from './outcomes';
-import { APPLICATION_ID_PATTERN } from './random';
+import { APPLICATION_ID_PATTERN, drawHex, formatApplicationId } from './random';
+import { drawApplicationId } from './state';
 import { findConfidential, redact } from './redact';
 import { RULE_IDS } from './rules';
 import type { World } from './types';
@@ -405,5 +406,19 @@ describe('validation and determinism', () => {
     expect(ASSUMPTION_IDS.length).toBeGreaterThanOrEqual(19);
     expect(ASSUMPTION_IDS).toEqual(Array.from({ length: ASSUMPTION_IDS.length }, (_, i) => `ASM-${String(i + 1).padStart(2, '0')}`));
     for (const id of ASSUMPTION_IDS) expect(ASSUMPTIONS[id].choice.length).toBeGreaterThan(10);
+  });
+});
+
+describe('Application IDs under a collision', () => {
+  it('REC-02: a drawn Application ID another record already has is drawn again, so IDs stay unique', () => {
+    const w = base();
+    // The ID the generator would draw next, planted on an existing record.
+    const next = formatApplicationId(drawHex(w.rng, 4).value);
+    const planted: World = { ...w, records: { ...w.records, App: { ...w.records.App, applicationId: next } } };
+    const drawn = drawApplicationId(planted);
+    expect(drawn.value).not.toBe(next);
+    expect(drawn.value).toMatch(APPLICATION_ID_PATTERN);
+    // Without the collision, the first draw is taken.
+    expect(drawApplicationId(w).value).toBe(next);
   });
 });

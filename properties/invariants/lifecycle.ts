@@ -30,6 +30,9 @@ export const lifecycle = define(
       const s0 = stateIn(before, t.account, t.record);
       const s1 = stateIn(after, t.account, t.record);
       if (t.from !== s0 || t.to !== s1) return { message: `${command.type} reported ${t.from} -> ${t.to} for "${t.record}" in "${t.account}", but it went ${s0} -> ${s1}` };
+      // A move is the owner's when the account created the record and the installation is its creator's (REC-03, OWN-01).
+      const owner = after.records[t.record]?.owner === t.account && after.accounts[t.account]?.installations[t.record]?.origin === 'created';
+      if (t.owner !== owner) return { message: `${command.type} reported the move of "${t.record}" in "${t.account}" as ${t.owner ? '' : 'not '}the owner's` };
     }
     const reported = (account: string, record: string) => outcome.transitions.some((t) => t.account === account && t.record === record);
     if (before.records !== after.records) {
