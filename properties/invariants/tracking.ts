@@ -34,9 +34,11 @@ export const tracking = define(
     if (usageGrowth !== (soap ? 1 : 0)) return { message: `${describeCall(c)} added ${usageGrowth} usage log entries; expected ${soap ? 1 : 0}` };
     if (soap) {
       const last = a1.usageLog.last();
-      if (last?.trackedBy !== got || last.seq !== step.after.seq) return { message: `${describeCall(c)}: the usage log entry names ${last?.trackedBy}; expected ${got}` };
+      if (last?.trackedBy !== got || last.seq !== step.after.seq || last.operation !== c.operation || last.endpoint !== c.endpoint || last.channel !== 'soap') return { message: `${describeCall(c)}: the usage log entry names ${last?.trackedBy}; expected ${got}` };
     }
     if (defaultGrowth !== (got === 'default' ? 1 : 0)) return { message: `${describeCall(c)} added ${defaultGrowth} entries to the Default record's log` };
+    const d = a1.defaultRecord.log.last();
+    if (got === 'default' && (d?.operation !== c.operation || d.endpoint !== c.endpoint || d.seq !== step.after.seq)) return { message: `${describeCall(c)}: the Default record's log entry says ${d?.operation} ${d?.endpoint ?? ''}` };
     for (const r in a1.installations) {
       const inst = a1.installations[r];
       const was = reinstalled(r) ? 0 : a0.installations[r]?.log.length ?? 0;
