@@ -6,20 +6,20 @@ export type UserAction =
   | 'viewRecord'
   | 'createRecord'
   | 'editRecord'
-  | 'searchOperations'
   | 'seeIntegrationField';
 
 /**
  * The permission matrix, the single statement of who may do what. Administrators may do
  * everything; Integration Applications (List) opens the list page only (PERM-01);
  * Integration Application (Full) views, edits and creates records and shows the
- * Integration field in operation searches (PERM-02), but not the list page (ASM-11).
+ * Integration field in operation searches (PERM-02), but not the list page (ASM-11). Every
+ * role may search SOAP operations; only the Integration field needs a permission.
  */
 export const PERMISSIONS: Readonly<Record<Role, Readonly<Record<UserAction, boolean>>>> = {
-  administrator: { viewIntegrationsList: true, viewRecord: true, createRecord: true, editRecord: true, searchOperations: true, seeIntegrationField: true },
-  integrationList: { viewIntegrationsList: true, viewRecord: false, createRecord: false, editRecord: false, searchOperations: true, seeIntegrationField: false },
-  integrationFull: { viewIntegrationsList: false, viewRecord: true, createRecord: true, editRecord: true, searchOperations: true, seeIntegrationField: true },
-  noIntegrationAccess: { viewIntegrationsList: false, viewRecord: false, createRecord: false, editRecord: false, searchOperations: true, seeIntegrationField: false },
+  administrator: { viewIntegrationsList: true, viewRecord: true, createRecord: true, editRecord: true, seeIntegrationField: true },
+  integrationList: { viewIntegrationsList: true, viewRecord: false, createRecord: false, editRecord: false, seeIntegrationField: false },
+  integrationFull: { viewIntegrationsList: false, viewRecord: true, createRecord: true, editRecord: true, seeIntegrationField: true },
+  noIntegrationAccess: { viewIntegrationsList: false, viewRecord: false, createRecord: false, editRecord: false, seeIntegrationField: false },
 };
 
 export function may(role: Role, action: UserAction): boolean {

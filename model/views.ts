@@ -63,11 +63,10 @@ export function viewExecutionLog(world: World, cmd: CommandOf<'viewExecutionLog'
   };
 }
 
-/** SOAP Web Services Operations search over the usage log; the Integration field needs PERM-02. */
+/** SOAP Web Services Operations search over the usage log: open to every role; the Integration field needs PERM-02. */
 export function searchOperations(world: World, cmd: CommandOf<'searchOperations'>): Result {
   const account = getAccount(world, cmd.account);
   const user = getUser(account, cmd.user);
-  if (!may(user.role, 'searchOperations')) return { world, outcome: insufficientPermission(cmd.type, user, 'search SOAP operations', 'PERM-02') };
   const integrationField = may(user.role, 'seeIntegrationField');
   const entries = account.usageLog.toArray().map(({ trackedBy, ...entry }) =>
     integrationField ? { ...entry, integration: trackedBy === 'default' ? 'Default Web Services Integrations' : world.records[trackedBy].name } : entry,

@@ -97,6 +97,14 @@ describe('the sharpened invariants catch doctored steps', () => {
     expect(caughtUnder({ ...s, outcome: { ...o, transitions: [{ ...o.transitions[0], owner: true }] } })).toContain('REC-03');
   });
 
+  it('OWN-01: a record the account does not hold refused with another code than RCRD_DSNT_EXIST', () => {
+    const s = step(worldAfter([]), { type: 'viewRecord', account: 'Acme', record: 'App' });
+    const o = s.outcome;
+    if (o.kind !== 'refused') throw new Error('fixture');
+    expect(o.fault.code).toBe('RCRD_DSNT_EXIST');
+    expect(caughtUnder({ ...s, outcome: { ...o, fault: { ...o.fault, code: 'INVALID_REQUEST' } } })).toContain('OWN-01');
+  });
+
   it('LOG-01: a usage log entry that names another operation than the request\'s', () => {
     const s = step(worldAfter([]), { type: 'request', request: { channel: 'soap', account: 'Partner', endpoint: '2019.1', operation: 'get', auth: passport } });
     const log = s.after.accounts.Partner.usageLog;

@@ -6,7 +6,7 @@ import { lifecycle } from './lifecycle';
 import { permissions } from './permissions';
 import { applicationIds, creation, credentials, editRights } from './records';
 import { refresh } from './refresh';
-import { refusalsChangeNothing } from './refusals';
+import { notHeldHere, refusalsChangeNothing } from './refusals';
 import { Step, type DefinedInvariant, type Invariant, type StepContext, type Violation } from './step';
 import { installations } from './tokens';
 import { tracking } from './tracking';
@@ -45,6 +45,7 @@ const ALL: readonly DefinedInvariant[] = [
   views,
   lifecycle,
   refusalsChangeNothing,
+  notHeldHere,
   citations,
 ];
 
