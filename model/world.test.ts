@@ -422,3 +422,24 @@ describe('Application IDs under a collision', () => {
     expect(drawApplicationId(w).value).toBe(next);
   });
 });
+
+describe('edits, field by field', () => {
+  it('OWN-03: a field given as undefined is no change, so an installing account may still edit its State', () => {
+    const w = base();
+    const installed = run(w, { type: 'request', request: { channel: 'soap', account: 'Customer', endpoint: '2019.1', operation: 'get', auth: { kind: 'passport', user: 'administrator', password: 'valid', applicationId: { of: 'App' } } } });
+    expect(installed.outcome.kind).toBe('accepted');
+    const edit = run(installed.world, { type: 'editRecord', account: 'Customer', record: 'App', changes: { name: undefined, state: 'blocked' } });
+    expect(edit.outcome).toMatchObject({ kind: 'accepted', rules: expect.arrayContaining(['STATE-03', 'OWN-03']) });
+    expect(edit.world.accounts.Customer.systemNotes.at(-1)?.fields).toEqual(['state']);
+  });
+
+  it('FACT-01: Waiting for Approval may be kept but never set; keeping it moves nothing', () => {
+    const w = base([{ type: 'setPreference', account: 'Customer', preference: 'requireApproval', value: true }]);
+    const waiting = run(w, { type: 'request', request: { channel: 'soap', account: 'Customer', endpoint: '2019.1', operation: 'get', auth: { kind: 'passport', user: 'administrator', password: 'valid', applicationId: { of: 'App' } } } });
+    expect(waiting.world.accounts.Customer.installations.App.state).toBe('waitingForApproval');
+    const kept = run(waiting.world, { type: 'editRecord', account: 'Customer', record: 'App', changes: { state: 'waitingForApproval', note: 'checked' } });
+    expect(kept.outcome).toMatchObject({ kind: 'accepted', transitions: [] });
+    const set = run(w, { type: 'editRecord', account: 'Partner', record: 'App', changes: { state: 'waitingForApproval' } });
+    expect(set.outcome).toMatchObject({ kind: 'refused', rule: 'FACT-01', fault: { code: 'INVALID_FLD_VALUE' } });
+  });
+});

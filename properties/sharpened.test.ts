@@ -105,6 +105,19 @@ describe('the sharpened invariants catch doctored steps', () => {
     expect(caughtUnder({ ...s, outcome: { ...o, fault: { ...o.fault, code: 'INVALID_REQUEST' } } })).toContain('OWN-01');
   });
 
+  it('OWN-03 OWN-04 ASM-20: an edit refused with another code, a system note out of sequence, an acceptance that says nothing changed', () => {
+    const w = worldAfter([]);
+    const refused = step(w, { type: 'editRecord', account: 'Partner', record: 'App', changes: { applicationId: 'x' } });
+    const r = refused.outcome;
+    if (r.kind !== 'refused') throw new Error('fixture');
+    expect(caughtUnder({ ...refused, outcome: { ...r, fault: { ...r.fault, code: 'INVALID_FLD_VALUE' } } })).toContain('OWN-03');
+    const edit = step(w, { type: 'editRecord', account: 'Partner', record: 'App', changes: { note: 'n' } });
+    const notes = edit.after.accounts.Partner.systemNotes;
+    const renumbered = notes.map((n, i) => (i === notes.length - 1 ? { ...n, seq: n.seq - 2 } : n));
+    expect(caughtUnder({ ...edit, after: withAccount(edit.after, 'Partner', { systemNotes: renumbered }) })).toContain('OWN-04');
+    expect(caughtUnder({ ...edit, outcome: { ...accepted(edit.outcome), changes: [] } })).toContain('ASM-20');
+  });
+
   it('LOG-01: a usage log entry that names another operation than the request\'s', () => {
     const s = step(worldAfter([]), { type: 'request', request: { channel: 'soap', account: 'Partner', endpoint: '2019.1', operation: 'get', auth: passport } });
     const log = s.after.accounts.Partner.usageLog;

@@ -9,8 +9,8 @@ import { idsIn, RULES, type RuleId } from '../model';
  */
 
 const REPORT = 'reports/out/mutation/mutation.json';
-const USAGE = `usage: npm run mutation   (or: ts-node scripts/mutation-summary.ts [--report FILE])
-  Summarises Stryker's JSON report (default ${REPORT}).`;
+const USAGE = `usage: npm run mutation   (or: ts-node scripts/mutation-summary.ts [--report FILE]...)
+  Summarises Stryker's JSON report (default ${REPORT}); several --report files are read together.`;
 
 interface Position {
   readonly line: number;
@@ -125,20 +125,25 @@ export function summarise(report: Report): string {
 
 function main(args: readonly string[]): number {
   try {
-    const { values, help } = parseCommandLine(args, { report: { type: 'string' } });
+    const { values, help } = parseCommandLine(args, { report: { type: 'string', multiple: true } });
     if (help) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const file = values.report ?? REPORT;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      process.stderr.write(`mutation-summary: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}): run npm run mutation first\n`);
-      return 2;
+    // Reports of runs over separate modules (stryker run --mutate FILE) are read together.
+    const files = values.report && values.report.length > 0 ? values.report : [REPORT];
+    const merged: Record<string, Report['files'][string]> = {};
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        process.stderr.write(`mutation-summary: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? String(e)}): run npm run mutation first\n`);
+        return 2;
+      }
+      Object.assign(merged, (JSON.parse(text) as Report).files);
     }
-    process.stdout.write(summarise(JSON.parse(text) as Report));
+    process.stdout.write(summarise({ files: merged }));
     return 0;
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;

@@ -1,4 +1,5 @@
 import type { CommandType, Reason } from '../../model';
+import { worldDifference } from './differences';
 import { define, type Step } from './step';
 import { createdAndHeld, isPresent, stateIn } from './vocabulary';
 
@@ -91,9 +92,11 @@ const CITATIONS: Readonly<Record<CommandType, Citing>> = {
 
 const listed = (rules: readonly string[]): string => (rules.length === 0 ? 'none' : [...rules].sort().join(', '));
 
-export const citations = define('ASM-20 an accepted command cites exactly the rules it put to use', (step) => {
+export const citations = define('ASM-20 an accepted command cites exactly the rules it put to use, and says what it changed', (step) => {
   const o = step.outcome;
   if (o.kind !== 'accepted') return undefined;
+  const changed = worldDifference(step.before, step.after);
+  if (changed && o.changes.length === 0) return { message: `${step.command.type} was accepted and changed ${changed}, but its outcome says nothing changed` };
   const cite = (CITATIONS as Readonly<Record<string, Citing | undefined>>)[step.command.type];
   if (!cite) return { message: `${step.command.type} was accepted, but no citation is written for it` };
   const want = cite(step);

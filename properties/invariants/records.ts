@@ -1,5 +1,5 @@
 import { APPLICATION_ID_PATTERN, DEFAULT_USER, findConfidential, type CommandOf, type Reason, type World } from '../../model';
-import { define } from './step';
+import { define, type Problem, type Step } from './step';
 import { createdAndHeld, hasFull, isPresent, mismatch, refusedBy, roleOf, said, stateExpectation, stateIn } from './vocabulary';
 
 /** Records, ownership and editing: who edits what, credentials, creation, Application IDs. */
@@ -25,6 +25,29 @@ function expectedEdit(world: World, cmd: CommandOf<'editRecord'>): Reason | 'acc
   return 'accepted';
 }
 
+/**
+ * The code a refused edit carries, as NetSuite's FaultCodeType names field errors (FACT-13):
+ * a field that cannot be edited, a value that cannot be chosen, a missing permission, a record
+ * the account does not hold.
+ */
+const EDIT_CODES: Readonly<Record<string, string>> = {
+  'PERM-02': 'INSUFFICIENT_PERMISSION',
+  'OWN-01': 'RCRD_DSNT_EXIST',
+  'REC-02': 'FIELD_NOT_EDITABLE',
+  'REC-05': 'FIELD_NOT_EDITABLE',
+  'OWN-03': 'FIELD_NOT_EDITABLE',
+  'ASM-13': 'FIELD_NOT_EDITABLE',
+  'REC-06': 'INVALID_FLD_VALUE',
+  'FACT-01': 'INVALID_FLD_VALUE',
+};
+
+function wrongCode(step: Step, what: string): Problem | undefined {
+  const o = step.outcome;
+  if (o.kind !== 'refused') return undefined;
+  const want = EDIT_CODES[o.rule];
+  return want && o.fault.code !== want ? { message: `${what} was refused by ${o.rule} with ${o.fault.code}; expected ${want}` } : undefined;
+}
+
 export const editRights = define(
   'REC-04 OWN-03 OWN-04 OWN-05 STATE-03 ASM-13 only the account that created a record edits its common fields; an installing account edits only State and Note, in its own account; the owner\'s edits reach every account without their system notes',
   (step) => {
@@ -32,7 +55,7 @@ export const editRights = define(
     if (cmd.type !== 'editRecord') return undefined;
     const expected = expectedEdit(step.before, cmd);
     const what = `editing ${Object.keys(cmd.changes).join(', ')} of "${cmd.record}" in "${cmd.account}" (owner "${step.before.records[cmd.record]?.owner ?? '?'}")`;
-    const wrong = mismatch(step, what, expected);
+    const wrong = mismatch(step, what, expected) ?? wrongCode(step, what);
     if (wrong || step.outcome.kind !== 'accepted') return wrong;
     const ch = cmd.changes;
     const r0 = step.before.records[cmd.record];
@@ -53,7 +76,7 @@ export const editRights = define(
     // The note says who changed which fields of which record (the editing account's own record of it, OWN-04).
     const note = notes[n0];
     const fields = Object.keys(ch).filter((f) => ch[f as keyof typeof ch] !== undefined).sort();
-    if (note.record !== cmd.record || note.user !== (cmd.user ?? DEFAULT_USER) || [...note.fields].sort().join() !== fields.join()) {
+    if (note.record !== cmd.record || note.user !== (cmd.user ?? DEFAULT_USER) || [...note.fields].sort().join() !== fields.join() || note.seq !== step.after.seq || step.after.seq <= step.before.seq) {
       return { message: `${what}: the system note names ${note.user}, "${note.record}" and ${note.fields.join(', ')}` };
     }
     for (const [name, y] of Object.entries(step.after.accounts)) {
@@ -85,7 +108,7 @@ export const credentials = define(
     const cmd = step.command;
     if (cmd.type === 'regenerateCredentials') {
       const what = `regenerating the credentials of "${cmd.record}" in "${cmd.account}" (owner "${step.before.records[cmd.record]?.owner ?? '?'}")`;
-      const wrong = mismatch(step, what, expectedRegenerate(step.before, cmd));
+      const wrong = mismatch(step, what, expectedRegenerate(step.before, cmd)) ?? wrongCode(step, what);
       if (wrong || step.outcome.kind !== 'accepted') return wrong;
       const r0 = step.before.records[cmd.record];
       const r1 = step.after.records[cmd.record];
@@ -95,7 +118,8 @@ export const credentials = define(
       const n0 = step.before.accounts[cmd.account].systemNotes.length;
       const notes = step.after.accounts[cmd.account].systemNotes;
       const note = notes[n0];
-      if (notes.length !== n0 + 1 || note.record !== cmd.record || note.user !== (cmd.user ?? DEFAULT_USER) || [...note.fields].sort().join() !== 'consumerKey,consumerSecret') {
+      if (notes.length !== n0 + 1 || note.record !== cmd.record || note.user !== (cmd.user ?? DEFAULT_USER) || [...note.fields].sort().join() !== 'consumerKey,consumerSecret'
+        || note.seq !== step.after.seq || step.after.seq <= step.before.seq) {
         return { message: `${what} did not write one system note naming its user and the consumer key and secret` };
       }
       const d = Object.keys(step.before.tokens).join('\u0000') !== Object.keys(step.after.tokens).join('\u0000');
@@ -121,7 +145,7 @@ export const creation = define(
     const none = !cmd.authentication.userCredentials && !cmd.authentication.tokenBased;
     const expected = !hasFull(roleOf(step.before, cmd.account, cmd.user)) ? 'PERM-02' : none ? 'REC-06' : 'accepted';
     const what = `creating "${cmd.record}" in "${cmd.account}"`;
-    const wrong = mismatch(step, what, expected);
+    const wrong = mismatch(step, what, expected) ?? wrongCode(step, what);
     if (wrong || step.outcome.kind !== 'accepted') return wrong;
     const r = step.after.records[cmd.record];
     const want = cmd.state === 'blocked' ? 'blocked' : 'enabled';
