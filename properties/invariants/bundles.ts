@@ -1,7 +1,15 @@
-import { define } from './step';
+import { define, type Problem, type Step } from './step';
 import { createdAndHeld, isPresent, mismatch, stateExpectation, stateIn } from './vocabulary';
 
 /** Bundles: what a bundle carries, what installing and uninstalling it does. */
+
+/** A bundle of records the account does not own is a permission matter; a bundle in the wrong place, a bad request (ASM-18). */
+function requestCode(step: Step, what: string): Problem | undefined {
+  const o = step.outcome;
+  if (o.kind !== 'refused') return undefined;
+  const want = o.rule === 'OWN-03' ? 'INSUFFICIENT_PERMISSION' : 'INVALID_REQUEST';
+  return o.fault.code === want ? undefined : { message: `${what} was refused by ${o.rule} with ${o.fault.code}; expected ${want}` };
+}
 
 export const bundles = define(
   'OWN-01 OWN-03 FACT-02 FACT-03 ASM-12 a bundle carries only records its account created; installing it holds each record Enabled (keeping those already held); uninstalling removes only what it brought, with their tokens',
@@ -10,7 +18,8 @@ export const bundles = define(
     const { before, after } = step;
     if (cmd.type === 'createBundle') {
       const foreign = cmd.records.filter((r) => !createdAndHeld(before, cmd.account, r));
-      return mismatch(step, `bundling ${cmd.records.map((r) => `"${r}"`).join(', ')} from "${cmd.account}"`, foreign.length > 0 ? 'OWN-03' : 'accepted');
+      const what = `bundling ${cmd.records.map((r) => `"${r}"`).join(', ')} from "${cmd.account}"`;
+      return mismatch(step, what, foreign.length > 0 ? 'OWN-03' : 'accepted') ?? requestCode(step, what);
     }
     if (cmd.type !== 'installBundle' && cmd.type !== 'uninstallBundle') return undefined;
     const bundle = before.bundles[cmd.bundle];
@@ -18,7 +27,7 @@ export const bundles = define(
     const installed = bundle.installedIn.includes(cmd.account);
     if (cmd.type === 'installBundle') {
       const what = `installing "${cmd.bundle}" (from "${bundle.account}") in "${cmd.account}"`;
-      const wrong = mismatch(step, what, bundle.account === cmd.account || installed ? 'OWN-01' : 'accepted');
+      const wrong = mismatch(step, what, bundle.account === cmd.account || installed ? 'OWN-01' : 'accepted') ?? requestCode(step, what);
       if (wrong || step.outcome.kind !== 'accepted') return wrong;
       for (const r of bundle.records) {
         const i0 = before.accounts[cmd.account].installations[r];
@@ -27,14 +36,14 @@ export const bundles = define(
           if (i1 !== i0 && (i1.state !== i0.state || i1.origin !== i0.origin || i1.note !== i0.note)) {
             return { message: `${what} changed "${r}", which the account already held (ASM-12)`, expectations: [stateExpectation(cmd.account, r, i0.state)] };
           }
-        } else if (!i1 || i1.state !== 'enabled' || i1.origin !== 'bundle') {
+        } else if (!i1 || i1.state !== 'enabled' || i1.origin !== 'bundle' || i1.bundle !== cmd.bundle || i1.note !== '' || i1.log.length > 0) {
           return { message: `${what} left "${r}" ${i1?.state ?? 'absent'}`, expectations: [stateExpectation(cmd.account, r, 'enabled')] };
         }
       }
       return undefined;
     }
     const what = `uninstalling "${cmd.bundle}" from "${cmd.account}"`;
-    const wrong = mismatch(step, what, installed ? 'accepted' : 'OWN-01');
+    const wrong = mismatch(step, what, installed ? 'accepted' : 'OWN-01') ?? requestCode(step, what);
     if (wrong || step.outcome.kind !== 'accepted') return wrong;
     for (const r of bundle.records) {
       const i0 = before.accounts[cmd.account].installations[r];

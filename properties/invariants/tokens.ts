@@ -14,6 +14,15 @@ function expectedTokenCommand(world: World, cmd: CommandOf<'issueToken'> | Comma
   return 'accepted';
 }
 
+/** A refused token request's code and Login Audit Trail detail, by the refusing rule. */
+const TOKEN_REFUSALS: Readonly<Record<string, string>> = {
+  'FACT-08': 'FEATURE_DISABLED FeatureDisabled',
+  'AUTH-01': 'INVALID_LOGIN_ATTEMPT method_not_permitted',
+  'AUTH-05': 'INVALID_LOGIN_ATTEMPT',
+  'STATE-01': 'INVALID_LOGIN_ATTEMPT consumer_key_refused',
+  'STATE-02': 'INVALID_LOGIN_ATTEMPT waiting_for_approval',
+};
+
 export const installations = define(
   'TOKEN-01 TOKEN-02 SBX-04 SBX-05 OWN-02 ASM-01 ASM-02 ASM-15 FACT-04 Issue Token and auto-installation install the record without full control, Waiting for Approval exactly when Require Approval is checked, with an empty log and Note; Issue Token issues a token of that account',
   (step) => {
@@ -32,7 +41,14 @@ export const installations = define(
     if (cmd.type !== 'issueToken' && cmd.type !== 'createAccessToken') return undefined;
     const what = `${cmd.type === 'issueToken' ? 'Issue Token' : 'creating an access token'} for "${cmd.record}" in "${cmd.account}"`;
     const wrong = mismatch(step, what, expectedTokenCommand(before, cmd));
-    if (wrong || o.kind !== 'accepted') return wrong;
+    if (wrong) return wrong;
+    if (o.kind === 'refused') {
+      // What the caller is told, and what the Login Audit Trail shows (FACT-13; ASM-18 for the words no source shows).
+      const want = TOKEN_REFUSALS[o.rule];
+      const got = `${o.fault.code}${o.fault.detail ? ` ${o.fault.detail}` : ''}`;
+      return want && got !== want ? { message: `${what} was refused by ${o.rule} as ${got}; expected ${want}` } : undefined;
+    }
+    if (o.kind !== 'accepted') return undefined;
     const token = after.tokens[cmd.token];
     if (!token || token.account !== cmd.account || token.record !== cmd.record || token.user !== (cmd.user ?? DEFAULT_USER)) return { message: `${what} did not issue the token "${cmd.token}" there` };
     const s0 = stateIn(before, cmd.account, cmd.record);
