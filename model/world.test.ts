@@ -334,6 +334,17 @@ describe('sandbox refresh', () => {
     expectRefused(run(r.world, { type: 'editRecord', account: 'Acme SB', record: 'SbOnly', changes: { name: 'x' } }).outcome, 'ASM-13');
   });
 
+  it('ASM-13 ASM-03: a sandbox record lost, then auto-installed back, is not its creator\'s again after the next refresh', () => {
+    const r = run(base(),
+      { type: 'createRecord', account: 'Acme SB', record: 'Dev', authentication: { userCredentials: true, tokenBased: false } },
+      { type: 'refreshSandbox', account: 'Acme SB' },
+      soap('Acme SB', '2019.1', passport('Dev')),
+      soap('Acme', '2019.1', passport('Dev')),
+      { type: 'refreshSandbox', account: 'Acme SB' });
+    expect(r.world.accounts['Acme SB'].installations.Dev).toMatchObject({ state: 'enabled', origin: 'refreshCopy' });
+    expectRefused(run(r.world, { type: 'editRecord', account: 'Acme SB', record: 'Dev', changes: { name: 'x' } }).outcome, 'ASM-13');
+  });
+
   it('ASM-13: a sandbox record lost in a refresh stays frozen even when production held it meanwhile', () => {
     const r = run(base(),
       { type: 'createRecord', account: 'Acme SB', record: 'Dev', authentication: { userCredentials: true, tokenBased: false } },
