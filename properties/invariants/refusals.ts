@@ -27,6 +27,9 @@ export const notHeldHere = define(
     if (held && notFound) return { message: `${what}, which holds it, was refused as a record that does not exist` };
     if (!held && o.kind === 'accepted') return { message: `${what}, which does not hold it, was accepted` };
     if (!held && o.kind === 'refused' && (o.rule === 'OWN-01' || o.rule === 'ASM-14') && !notFound) return { message: `${what}, which does not hold it, was ${said(o)}; expected RCRD_DSNT_EXIST` };
+    // A page or log may be refused only for permission before the record is looked up.
+    const view = cmd.type === 'viewRecord' || cmd.type === 'viewExecutionLog';
+    if (view && !held && o.kind === 'refused' && o.fault.code !== 'INSUFFICIENT_PERMISSION' && o.rule !== 'OWN-01') return { message: `${what}, which does not hold it, was ${said(o)}; expected a refusal by OWN-01` };
     return undefined;
   },
   ['viewRecord', 'viewExecutionLog', 'editRecord', 'regenerateCredentials', 'createAccessToken'],
