@@ -454,3 +454,14 @@ describe('edits, field by field', () => {
     expect(set.outcome).toMatchObject({ kind: 'refused', rule: 'FACT-01', fault: { code: 'INVALID_FLD_VALUE' } });
   });
 });
+
+describe('what apply refuses to hide', () => {
+  it('a seed that is not an integer is a programming error, named', () => {
+    expect(() => createWorld({ seed: 1.5 })).toThrow(new RangeError('seed must be an integer, got 1.5'));
+  });
+
+  it('only malformed input becomes an invalid outcome: a bug in the model (here provoked by input no parser lets through) is thrown', () => {
+    const w = base();
+    expect(() => apply(w, { type: 'editRecord', account: 'Partner', record: 'App', changes: null as never })).toThrow(TypeError);
+  });
+});
