@@ -29,6 +29,9 @@ function world(): World {
 
 /** [what is wrong, the command, where the outcome says it is, words of the problem] */
 const ROWS: readonly [string, Command, string, string][] = [
+  ['an unknown account', { type: 'addUser', account: 'Nowhere', user: 'eve', role: 'administrator' }, 'account', 'unknown account'],
+  ['an unknown user', { type: 'createRecord', account: 'Partner', user: 'nobody', record: 'New', authentication: BOTH }, 'user', 'not a user of account'],
+  ['an unknown record', { type: 'viewRecord', account: 'Partner', record: 'Nope' }, 'record', 'unknown record'],
   ['an account name taken', { type: 'addAccount', account: 'Partner', kind: 'customer' }, 'account', 'already exists'],
   ['a sandbox added as an account', { type: 'addAccount', account: 'New', kind: 'sandbox' as 'customer' }, 'kind', 'unknown account kind'],
   ['an unknown account kind', { type: 'addAccount', account: 'New', kind: 'galaxy' as 'customer' }, 'kind', 'unknown account kind'],
