@@ -95,4 +95,12 @@ describe('a statechart the table cannot read is refused, naming what is wrong', 
     expect(table.step('absent', { type: 'CREATE', blocked: false })?.to).toBe('enabled');
     expect(table.step('removed', { type: 'CREATE', blocked: false })).toBeUndefined();
   });
+
+  it('a transition into a compound state lands in its initial leaf', () => {
+    const m = setup({}).createMachine({
+      initial: 'absent',
+      states: { absent: { on: { CREATE: 'present' } }, present: { initial: 'blocked', states: { enabled: {}, blocked: {} } } },
+    });
+    expect(compileLifecycle(asLifecycle(m)).step('absent', { type: 'CREATE', blocked: false })?.to).toBe('blocked');
+  });
 });
