@@ -23,11 +23,12 @@ export function refreshSandbox(world: World, cmd: CommandOf<'refreshSandbox'>): 
     const prod = production.installations[ref];
     if (prod && isPresent(prod.state)) {
       const here = w.accounts[sandbox.name].installations[ref];
-      // The sandbox keeps full control only while it still holds its own record (ASM-03, ASM-13);
+      // The sandbox keeps full control only while it still holds its own record (ASM-03, ASM-13): only the
+      // creating account ever holds an installation as created;
       // a bundle installation is copied as one, with the bundle, so uninstalling it works there too (ASM-04).
       const copy: Pick<Installation, 'origin' | 'bundle'> =
         // Stryker disable next-line ObjectLiteral: the sandbox's own installation is already its creator's
-        w.records[ref].owner === sandbox.name && here?.origin === 'created' && isPresent(here.state) ? { origin: 'created', bundle: undefined }
+        here?.origin === 'created' && isPresent(here.state) ? { origin: 'created', bundle: undefined }
           : prod.origin === 'bundle' ? { origin: 'bundle', bundle: prod.bundle }
             : { origin: 'refreshCopy', bundle: undefined };
       const moved = move(w, sandbox.name, ref, { type: 'REFRESH_COPY', productionState: prod.state as PresentState }, { ...copy, note: prod.note, log: Log.empty() });
