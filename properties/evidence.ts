@@ -1,6 +1,7 @@
 import { DEFAULT_USER, isPresent, stateIn, type Command, type RuleId, type World } from '../model';
 import { decodeCall, namedRecord, type Call } from './invariants/calls';
 import { INVARIANTS, type StepContext, type Violation } from './invariants';
+import { COMMON_FIELDS } from './invariants/vocabulary';
 
 /**
  * Evidence that a check was not vacuous: for each rule, the case that puts it to the test (for
@@ -23,7 +24,6 @@ const sandboxOnly = (world: World, sandbox: string): boolean => {
   const production = world.accounts[sandbox]?.production;
   return production !== undefined && Object.keys(world.accounts[sandbox].installations).some((r) => held(world, sandbox, r) && !held(world, production, r));
 };
-const COMMON_FIELDS = ['name', 'description', 'authentication'] as const;
 
 /** Each rule's interesting case. A rule missing here has no evidence and is never flagged. */
 export const RULE_CASES: Readonly<Partial<Record<RuleId, Case>>> = {

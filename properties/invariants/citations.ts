@@ -1,7 +1,7 @@
 import type { CommandType, Reason } from '../../model';
 import { worldDifference } from './differences';
 import { define, type Step } from './step';
-import { createdAndHeld, isPresent, stateIn } from './vocabulary';
+import { COMMON_FIELDS, createdAndHeld, isPresent, stateIn } from './vocabulary';
 
 /**
  * Citations: an accepted command names exactly the rules it exercised, no more and no fewer,
@@ -11,8 +11,6 @@ import { createdAndHeld, isPresent, stateIn } from './vocabulary';
  */
 
 type Citing = (step: Step) => readonly Reason[];
-
-const COMMON_FIELDS = ['name', 'description', 'authentication'] as const;
 
 /** A request or login the world accepted. */
 function callCitations(step: Step): readonly Reason[] {

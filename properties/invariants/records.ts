@@ -1,14 +1,12 @@
 import { APPLICATION_ID_PATTERN, DEFAULT_USER, findConfidential, type CommandOf, type Reason, type World } from '../../model';
 import { define, type Problem, type Step } from './step';
-import { createdAndHeld, hasFull, isPresent, mismatch, refusedBy, roleOf, said, stateExpectation, stateIn } from './vocabulary';
+import { COMMON_FIELDS, createdAndHeld, hasFull, isPresent, mismatch, refusedBy, roleOf, said, stateExpectation, stateIn } from './vocabulary';
 
 /** Records, ownership and editing: who edits what, credentials, creation, Application IDs. */
 
 /** Eight hex digits in a row: the start of anything confidential, and rare in plain text. */
 const HEX_RUN = /[0-9a-fA-F]{8}/;
 const confidential = (text: string): boolean => HEX_RUN.test(text) && findConfidential(text).length > 0;
-
-const COMMON_FIELDS = ['name', 'description', 'authentication'] as const;
 
 function expectedEdit(world: World, cmd: CommandOf<'editRecord'>): Reason | 'accepted' {
   const ch = cmd.changes;

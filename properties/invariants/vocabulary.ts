@@ -9,6 +9,9 @@ export const stateExpectation = (account: string, record: string, state: Lifecyc
 /** The expected answer as an expectation: accepted, or refused by a rule. */
 const answer = (expected: Reason | 'accepted'): Expectation => (expected === 'accepted' ? ACCEPTED : refusedBy(expected));
 
+/** The fields common to every account that holds a record (REC-04); the rest (State, Note) are each account's own. */
+export const COMMON_FIELDS = ['name', 'description', 'authentication'] as const;
+
 /** Held by the account. Stated here, not imported from model/state.ts: the model's rules use its own copy, and a shared bug would blind the invariants. */
 export function isPresent(state: LifecycleState | undefined): boolean {
   return state === 'enabled' || state === 'blocked' || state === 'waitingForApproval';
