@@ -70,6 +70,7 @@ export function uninstallBundle(world: World, cmd: CommandOf<'uninstallBundle'>)
   for (const ref of bundle.records) {
     // The statechart decides, from a State held only; only installations this bundle brought carry its name,
     // so nothing else counts as "installedByBundle" (ASM-12).
+    // Stryker disable next-line OptionalChaining,StringLiteral: an installed bundle's records always have an installation here (kept even when removed); any origin but 'bundle' fails the statechart's guard alike
     const origin = w.accounts[account.name].installations[ref]?.bundle === bundle.name ? 'bundle' : 'autoInstall';
     // Uninstalled, the account keeps none of the record's data (FACT-03).
     const moved = move(w, account.name, ref, { type: 'UNINSTALL_BUNDLE', origin }, { note: '', log: Log.empty() });

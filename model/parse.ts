@@ -1,170 +1,110 @@
+import { z } from 'zod';
 import { COMMAND_TYPES, LOGIN_OPERATIONS, RESTLET_METHODS, SOAP_OPERATIONS, type Command } from './commands';
-import { ACCOUNT_KINDS, ROLES } from './types';
+import { fieldPath } from './json';
 import { PRESENT_STATES } from './lifecycle.table';
+import { ACCOUNT_KINDS, ROLES } from './types';
 
 /**
- * Checks the shape of commands read from JSON (simulate files, counterexample files), so a
- * typo is reported with its position and what is allowed instead of failing deep inside.
- * Names (accounts, records...) and values (endpoint versions, roles) are checked by the
- * world itself, which answers with an `invalid` outcome.
+ * Checks the shape of commands read from JSON (simulation files, counterexample files, the
+ * simulator's administration API), so a typo is reported with its position and what is allowed
+ * instead of failing deep inside. Names (accounts, records...) and values (endpoint versions,
+ * roles' rights) are checked by the world itself, which answers with an `invalid` outcome.
  */
 
 export class CommandShapeError extends Error {
-  constructor(readonly at: string, readonly problem: string, readonly allowed: string) {
-    super(`${at}: ${problem}; expected ${allowed}`);
+  /** `at` is the field's position, e.g. "commands[3].auth.kind"; the message says what is wrong and what is allowed. */
+  constructor(readonly at: string, readonly problem: string) {
+    super(`${at}: ${problem}`);
   }
 }
 
-type Spec = 'string' | 'boolean' | 'number' | 'strings' | 'auth' | 'request' | 'changes' | 'methods' | 'credentials' | readonly string[];
-type Fields = Readonly<Record<string, { readonly spec: Spec; readonly optional?: true }>>;
+const got = (input: unknown): string => (input === undefined ? 'missing' : `got ${JSON.stringify(input)}`);
+/** An error for a value that is not what `expected` describes, saying what it got. */
+const expecting = (expected: string) => ({ error: (iss: { input?: unknown }) => `${got(iss.input)}: should be ${expected}` });
 
-const req = (spec: Spec) => ({ spec });
-const opt = (spec: Spec) => ({ spec, optional: true as const });
+const text = z.string(expecting('a non-empty string')).min(1, expecting('a non-empty string'));
+const flag = z.boolean(expecting('true or false'));
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, expecting(`one of ${values.join(', ')}`));
+/** The model's lists are non-empty; z.enum wants that said in the type. */
+const nonEmpty = <T extends string>(values: readonly T[]) => values as unknown as readonly [T, ...T[]];
 
-const COMMAND_FIELDS: Readonly<Record<Command['type'], Fields>> = {
-  addAccount: { account: req('string'), kind: req(ACCOUNT_KINDS.filter((k) => k !== 'sandbox')) },
-  addSandbox: { account: req('string'), production: req('string') },
-  addUser: { account: req('string'), user: req('string'), role: req(ROLES), email: opt('string') },
-  createRecord: {
-    account: req('string'), user: opt('string'), record: req('string'), name: opt('string'), description: opt('string'),
-    authentication: req('methods'), state: opt(['enabled', 'blocked']),
+/** A strict object whose unknown fields are named, with the fields it does have. */
+function fields<S extends z.ZodRawShape>(shape: S, what: string) {
+  const known = Object.keys(shape).join(', ') || '(no fields)';
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: should be one of ${known}` : `${got(iss.input)}: should be ${what}`),
+  });
+}
+
+const password = oneOf(['valid', 'invalid']);
+const credentials = fields({ user: text, password }, '{ "user": string, "password": "valid" or "invalid" }');
+const methods = fields({ userCredentials: flag, tokenBased: flag }, '{ "userCredentials": boolean, "tokenBased": boolean }');
+const applicationId = z.union([fields({ of: text }, ''), fields({ literal: z.string(expecting('a string')) }, '')], expecting('{ "of": record } or { "literal": string }'));
+const consumerKey = fields({ of: text, stale: flag.optional() }, '{ "of": record, "stale"?: boolean }');
+const token = z.union([fields({ handle: text }, ''), fields({ forged: z.literal(true) }, '')], expecting('{ "handle": token } or { "forged": true }'));
+
+const auth = z.discriminatedUnion('kind', [
+  fields({ kind: z.literal('none') }, 'an auth object'),
+  fields({ kind: z.literal('passport'), user: text, password, applicationId: applicationId.optional() }, 'an auth object'),
+  fields({ kind: z.literal('session'), session: text }, 'an auth object'),
+  fields({
+    kind: z.literal('tba'), consumerKey, token, signature: oneOf(['valid', 'invalid']), applicationId: applicationId.optional(),
+    alsoPassport: credentials.optional(), alsoSession: text.optional(), nonce: text.optional(), timestamp: z.number(expecting('a finite number')).optional(),
+  }, 'an auth object'),
+], { error: (iss) => `${got(iss.input === undefined ? undefined : (iss.input as { kind?: unknown }).kind)}: should be an auth object with kind none, passport, session or tba` });
+
+const receivedAt = z.number(expecting('a finite number')).optional();
+const request = z.discriminatedUnion('channel', [
+  fields({ channel: z.literal('soap'), account: text, endpoint: text, operation: oneOf(SOAP_OPERATIONS), auth, receivedAt }, 'a request object'),
+  fields({ channel: z.literal('restlet'), account: text, method: oneOf(RESTLET_METHODS), auth, receivedAt }, 'a request object'),
+], { error: (iss) => `${got(iss.input === undefined ? undefined : (iss.input as { channel?: unknown }).channel)}: should be a request object with channel soap or restlet` });
+
+const changes = fields({
+  name: text.optional(), description: text.optional(), authentication: methods.optional(), state: oneOf(nonEmpty(PRESENT_STATES)).optional(), note: text.optional(),
+  applicationId: text.optional(), consumerKey: text.optional(), consumerSecret: text.optional(),
+}, 'an object of field changes');
+
+const user = text.optional();
+const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => fields({ type: z.literal(type), ...shape }, 'a command object');
+
+/** Every command's fields; the discriminator `type` picks one, and an unknown type is named. */
+const CommandSchema = z.discriminatedUnion('type', [
+  command('addAccount', { account: text, kind: oneOf(nonEmpty(ACCOUNT_KINDS.filter((k) => k !== 'sandbox'))) }),
+  command('addSandbox', { account: text, production: text }),
+  command('addUser', { account: text, user: text, role: oneOf(nonEmpty(ROLES)), email: text.optional() }),
+  command('createRecord', { account: text, user, record: text, name: text.optional(), description: text.optional(), authentication: methods, state: oneOf(['enabled', 'blocked']).optional() }),
+  command('editRecord', { account: text, user, record: text, changes }),
+  command('regenerateCredentials', { account: text, user, record: text }),
+  command('createBundle', { account: text, bundle: text, records: z.array(z.string(expecting('a string')), expecting('a list of strings')) }),
+  command('installBundle', { account: text, bundle: text }),
+  command('uninstallBundle', { account: text, bundle: text }),
+  command('createAccessToken', { account: text, user, record: text, token: text }),
+  command('issueToken', { account: text, user, record: text, token: text, password: password.optional() }),
+  command('setPreference', { account: text, preference: oneOf(['requireApproval', 'tokenBasedAuthentication']), value: flag }),
+  command('setDefaultRecordState', { account: text, state: oneOf(['enabled', 'blocked']) }),
+  command('refreshSandbox', { account: text }),
+  command('viewIntegrations', { account: text, user }),
+  command('viewRecord', { account: text, user, record: text }),
+  command('viewExecutionLog', { account: text, user, record: text }),
+  command('searchOperations', { account: text, user }),
+  command('login', { account: text, endpoint: text, operation: oneOf(LOGIN_OPERATIONS), auth, session: text }),
+  command('logout', { account: text, endpoint: text, session: text }),
+  command('request', { request }),
+], {
+  error: (iss) => {
+    if (typeof iss.input !== 'object' || iss.input === null || Array.isArray(iss.input)) return `${got(iss.input)}: should be a command object with a "type"`;
+    const type = (iss.input as { type?: unknown }).type;
+    return `${type === undefined ? 'missing' : `unknown command ${JSON.stringify(type)}`}: should be one of ${COMMAND_TYPES.join(', ')}`;
   },
-  editRecord: { account: req('string'), user: opt('string'), record: req('string'), changes: req('changes') },
-  regenerateCredentials: { account: req('string'), user: opt('string'), record: req('string') },
-  createBundle: { account: req('string'), bundle: req('string'), records: req('strings') },
-  installBundle: { account: req('string'), bundle: req('string') },
-  uninstallBundle: { account: req('string'), bundle: req('string') },
-  createAccessToken: { account: req('string'), user: opt('string'), record: req('string'), token: req('string') },
-  issueToken: { account: req('string'), user: opt('string'), record: req('string'), token: req('string'), password: opt(['valid', 'invalid']) },
-  setPreference: { account: req('string'), preference: req(['requireApproval', 'tokenBasedAuthentication']), value: req('boolean') },
-  setDefaultRecordState: { account: req('string'), state: req(['enabled', 'blocked']) },
-  refreshSandbox: { account: req('string') },
-  viewIntegrations: { account: req('string'), user: opt('string') },
-  viewRecord: { account: req('string'), user: opt('string'), record: req('string') },
-  viewExecutionLog: { account: req('string'), user: opt('string'), record: req('string') },
-  searchOperations: { account: req('string'), user: opt('string') },
-  login: { account: req('string'), endpoint: req('string'), operation: req(LOGIN_OPERATIONS), auth: req('auth'), session: req('string') },
-  logout: { account: req('string'), endpoint: req('string'), session: req('string') },
-  request: { request: req('request') },
-};
+});
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function fail(at: string, problem: string, allowed: string): never {
-  throw new CommandShapeError(at, problem, allowed);
-}
-
-function checkFields(value: Record<string, unknown>, fields: Fields, at: string): void {
-  for (const key of Object.keys(value)) {
-    if (key === 'type' || key === 'channel' || key === 'kind') continue;
-    if (!(key in fields)) fail(`${at}.${key}`, `unknown field "${key}"`, `one of ${Object.keys(fields).join(', ')}`);
-  }
-  for (const [key, { spec, optional }] of Object.entries(fields)) {
-    const v = value[key];
-    if (v === undefined) {
-      if (!optional) fail(`${at}.${key}`, 'missing', describe(spec));
-      continue;
-    }
-    checkValue(v, spec, `${at}.${key}`);
-  }
-}
-
-function describe(spec: Spec): string {
-  if (typeof spec !== 'string') return `one of ${spec.join(', ')}`;
-  return {
-    string: 'a string', boolean: 'true or false', number: 'a finite number', strings: 'a list of strings',
-    credentials: '{ "user": string, "password": "valid" or "invalid" }', auth: 'an auth object with kind none, passport, session or tba',
-    request: 'a request object with channel soap or restlet', changes: 'an object of field changes', methods: '{ "userCredentials": boolean, "tokenBased": boolean }',
-  }[spec];
-}
-
-const AUTH_FIELDS: Readonly<Record<string, Fields>> = {
-  none: {},
-  passport: { user: req('string'), password: req(['valid', 'invalid']), applicationId: opt('string') },
-  session: { session: req('string') },
-  tba: {
-    consumerKey: req('string'), token: req('string'), signature: req(['valid', 'invalid']), applicationId: opt('string'),
-    alsoPassport: opt('credentials'), alsoSession: opt('string'), nonce: opt('string'), timestamp: opt('number'),
-  },
-};
-
-function checkRef(v: unknown, at: string, forms: readonly string[]): void {
-  if (!isObject(v) || !forms.some((f) => f in v)) fail(at, `got ${JSON.stringify(v)}`, forms.map((f) => `{ "${f}": ... }`).join(' or '));
-}
-
-function checkAuth(v: unknown, at: string): void {
-  if (!isObject(v) || typeof v.kind !== 'string' || !(v.kind in AUTH_FIELDS)) fail(`${at}.kind`, `got ${JSON.stringify(isObject(v) ? v.kind : v)}`, 'none, passport, session or tba');
-  const fields = AUTH_FIELDS[v.kind];
-  for (const key of Object.keys(v)) {
-    if (key !== 'kind' && !(key in fields)) fail(`${at}.${key}`, `unknown field "${key}" for ${v.kind}`, `one of ${Object.keys(fields).join(', ') || '(no fields)'}`);
-  }
-  for (const [key, { spec, optional }] of Object.entries(fields)) {
-    if (v[key] === undefined) {
-      if (!optional) fail(`${at}.${key}`, 'missing', key === 'consumerKey' ? '{ "of": record }' : describe(spec));
-      continue;
-    }
-    if (key === 'applicationId') checkRef(v[key], `${at}.${key}`, ['of', 'literal']);
-    else if (key === 'consumerKey') checkRef(v[key], `${at}.${key}`, ['of']);
-    else if (key === 'token') checkRef(v[key], `${at}.${key}`, ['handle', 'forged']);
-    else checkValue(v[key], spec, `${at}.${key}`);
-  }
-}
-
-function checkValue(v: unknown, spec: Spec, at: string): void {
-  if (typeof spec !== 'string') {
-    if (typeof v !== 'string' || !spec.includes(v)) fail(at, `got ${JSON.stringify(v)}`, describe(spec));
-    return;
-  }
-  switch (spec) {
-    case 'string':
-      if (typeof v !== 'string' || v.length === 0) fail(at, `got ${JSON.stringify(v)}`, 'a non-empty string');
-      return;
-    case 'boolean':
-      if (typeof v !== 'boolean') fail(at, `got ${JSON.stringify(v)}`, 'true or false');
-      return;
-    case 'number':
-      if (typeof v !== 'number' || !Number.isFinite(v)) fail(at, `got ${JSON.stringify(v)}`, 'a finite number');
-      return;
-    case 'credentials':
-      if (!isObject(v)) fail(at, `got ${JSON.stringify(v)}`, describe(spec));
-      checkFields(v, { user: req('string'), password: req(['valid', 'invalid']) }, at);
-      return;
-    case 'strings':
-      if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) fail(at, `got ${JSON.stringify(v)}`, 'a list of strings');
-      return;
-    case 'methods':
-      if (!isObject(v) || typeof v.userCredentials !== 'boolean' || typeof v.tokenBased !== 'boolean') fail(at, `got ${JSON.stringify(v)}`, describe(spec));
-      return;
-    case 'changes': {
-      if (!isObject(v)) fail(at, `got ${JSON.stringify(v)}`, describe(spec));
-      checkFields(v, {
-        name: opt('string'), description: opt('string'), authentication: opt('methods'), state: opt(PRESENT_STATES), note: opt('string'),
-        applicationId: opt('string'), consumerKey: opt('string'), consumerSecret: opt('string'),
-      }, at);
-      return;
-    }
-    case 'auth':
-      checkAuth(v, at);
-      return;
-    case 'request': {
-      if (!isObject(v) || (v.channel !== 'soap' && v.channel !== 'restlet')) fail(`${at}.channel`, `got ${JSON.stringify(isObject(v) ? v.channel : v)}`, 'soap or restlet');
-      if (v.channel === 'soap') checkFields(v, { account: req('string'), endpoint: req('string'), operation: req(SOAP_OPERATIONS), auth: req('auth'), receivedAt: opt('number') }, at);
-      else checkFields(v, { account: req('string'), method: req(RESTLET_METHODS), auth: req('auth'), receivedAt: opt('number') }, at);
-      return;
-    }
-  }
-}
-
-/** Checks one JSON value is a command; `at` names its position, e.g. "commands[3]". */
+/** Checks one JSON value is a command; `at` names its position, e.g. "commands[3]". The first problem is reported. */
 export function parseCommand(value: unknown, at: string): Command {
-  if (!isObject(value)) fail(at, `got ${JSON.stringify(value)}`, 'a command object with a "type"');
-  const type = value.type;
-  if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) {
-    fail(`${at}.type`, `unknown command ${JSON.stringify(type)}`, `one of ${COMMAND_TYPES.join(', ')}`);
+  const parsed = CommandSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CommandShapeError(issue.path.length === 0 ? at : `${at}${fieldPath(issue.path).replace(/^(?!\[)/, '.')}`, issue.message);
   }
-  checkFields(value, COMMAND_FIELDS[type as Command['type']], at);
-  // Every field was checked against the command's spec above.
-  return value as unknown as Command;
+  // Endpoint versions are checked by the world (an invalid outcome names the allowed versions); the rest matches Command.
+  return parsed.data as Command;
 }

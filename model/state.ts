@@ -5,7 +5,7 @@ import { lifecycle, PRESENT_STATES, xstateStepper, type LifecycleStepper } from 
 import type { LifecycleEvent, LifecycleState } from './lifecycle.machine';
 import type { Accepted, Fault, InstallationStep, Invalid, Reason, Refused } from './outcomes';
 import { drawHex, formatApplicationId } from './random';
-import type { Account, Installation, IntegrationRecord, User, World } from './types';
+import type { Account, Installation, IntegrationRecord, StepperKind, User, World } from './types';
 
 /** Low-level pure helpers shared by the command modules. */
 
@@ -66,13 +66,8 @@ export function hasFault(world: World, fault: DeliberateFault): boolean {
   return world.config.faults.includes(fault);
 }
 
-let xstateBacked: LifecycleStepper | undefined;
-function stepperOf(world: World): LifecycleStepper {
-  // Stryker disable next-line all: the table and xstate steppers agree on every state and event (model/lifecycle.test.ts)
-  if (world.config.stepper === 'table') return lifecycle;
-  xstateBacked ??= xstateStepper();
-  return xstateBacked;
-}
+/** Both steppers, built once: the table the world uses by default and xstate's own, which agree (model/lifecycle.test.ts). */
+const STEPPERS: Readonly<Record<StepperKind, LifecycleStepper>> = { table: lifecycle, xstate: xstateStepper() };
 
 export function withAccount(world: World, account: Account): World {
   return { ...world, accounts: { ...world.accounts, [account.name]: account } };
@@ -91,7 +86,7 @@ export function move(
 ): { world: World; step: InstallationStep } | undefined {
   const account = world.accounts[accountName];
   const current = account.installations[record];
-  const step = stepperOf(world).step(current?.state ?? 'absent', event);
+  const step = STEPPERS[world.config.stepper].step(current?.state ?? 'absent', event);
   // Stryker disable next-line ConditionalExpression,StringLiteral: no transition leads back to absent (FACT-03, model/lifecycle.test.ts)
   if (!step || step.to === 'absent') return undefined;
   // A first installation is its creator's, with no Note and an empty log, unless the patch says otherwise.

@@ -22,7 +22,7 @@ const CommandsBody = z.union([
 
 function commandsOf(body: unknown): Command[] {
   const parsed = CommandsBody.safeParse(body);
-  if (!parsed.success) throw new CommandShapeError('body', `got ${JSON.stringify(body)?.slice(0, 80)}`, 'a command object, a list of commands, or { "commands": [...] }');
+  if (!parsed.success) throw new CommandShapeError('body', `got ${JSON.stringify(body)?.slice(0, 80)}: should be a command object, a list of commands, or { "commands": [...] }`);
   const data = parsed.data;
   const list: unknown[] = Array.isArray(data) ? data : 'commands' in data && Array.isArray(data.commands) ? data.commands : [data];
   return list.map((c, i) => parseCommand(c, `commands[${i}]`));
