@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['model/**/*.test.ts', 'io/**/*.test.ts', 'planner/**/*.test.ts', 'wire/**/*.test.ts', 'properties/**/*.test.ts', 'scenarios/**/*.test.ts', 'reports/**/*.test.ts', 'explorer/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['model/**/*.test.ts', 'io/**/*.test.ts', 'planner/**/*.test.ts', 'wire/**/*.test.ts', 'properties/**/*.test.ts', 'scenarios/**/*.test.ts', 'reports/**/*.test.ts', 'explorer/**/*.test.ts', 'scripts/**/*.test.ts', 'stryker/**/*.test.ts'],
     globalSetup: ['io/run-id.setup.ts'],
     // vitest's default is one worker fewer than the cores: 1 on a 2-core machine; most files wait on processes and sockets.
     maxWorkers: 2,

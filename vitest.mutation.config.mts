@@ -13,6 +13,8 @@ export default defineConfig({
     // generators reach each rule's case; the world property it reruns is counted already).
     exclude: ['properties/wire.property.test.ts', 'properties/faults.test.ts', 'properties/evidence.test.ts'],
     globalSetup: ['io/run-id.setup.ts'],
+    // A test file that fails to load counts as a failed test (stryker/load-failures.ts, stryker-js#6150).
+    reporters: ['default', './stryker/load-failures.ts'],
     isolate: false,
     maxWorkers: 1,
     testTimeout: 120_000,
