@@ -122,7 +122,7 @@ export const ASSUMPTIONS = {
   },
   'ASM-20': {
     title: 'What an outcome cites',
-    choice: 'An accepted command cites exactly the rules it put to use on the way to acceptance, each once: for a request, the method the record permits (AUTH-01), the era\'s rule, the logs it reached, the replay rules when it carried a nonce, auto-installation when it made one; for an edit, the rules of the fields it changed, and OWN-03 when the account did not create the record; for set-up commands (accounts, users), none. An accepted command that changed the world also says, in words, what it changed. A refused command cites the one rule that refused it, the first in the documented order (ASM-07).',
+    choice: 'Every outcome, accepted, refused or invalid, names the command it answers. An accepted command cites exactly the rules it put to use on the way to acceptance, each once: for a request, the method the record permits (AUTH-01), the era\'s rule, the logs it reached, the replay rules when it carried a nonce, auto-installation when it made one; for an edit, the rules of the fields it changed, and OWN-03 when the account did not create the record; for set-up commands (accounts, users), none. An accepted command that changed the world also says, in words, what it changed. A refused command cites the one rule that refused it, the first in the documented order (ASM-07).',
     why: 'The texts say nothing of citing, but rule coverage in the reports counts these citations: a list naming a rule the command did not use would show as exercised a rule nothing exercised, and one missing a rule would hide that it was.',
     rules: [],
   },

@@ -61,6 +61,12 @@ const ROWS: readonly [string, Command, string, string][] = [
   ['a login into a session already open', { type: 'login', account: 'Partner', endpoint: '2019.1', operation: 'login', session: 'S1', auth: passport() }, 'session', 'already open'],
   ['a login with a session', { type: 'login', account: 'Partner', endpoint: '2019.1', operation: 'login', session: 'S2', auth: { kind: 'session', session: 'S1' } }, 'auth', 'login takes user credentials'],
   ['a logout of an unknown session', { type: 'logout', account: 'Partner', endpoint: '2019.1', session: 'S9' }, 'session', 'unknown session'],
+  ['a consumer key of an unknown record', soap(tba({ consumerKey: { of: 'Nope' } })), 'auth.consumerKey.of', 'unknown record'],
+  ['an Application ID of an unknown record', soap({ kind: 'passport', user: 'administrator', password: 'valid', applicationId: { of: 'Nope' } }), 'auth.applicationId.of', 'unknown record'],
+  ['a malformed Application ID', soap({ kind: 'passport', user: 'administrator', password: 'valid', applicationId: { literal: 'not-an-id' } }), 'auth.applicationId', 'malformed Application ID'],
+  ['a request on an endpoint version that does not exist', { type: 'request', request: { channel: 'soap', account: 'Partner', endpoint: '2013.1' as '2019.1', operation: 'get', auth: passport() } }, 'request.endpoint', 'does not exist'],
+  ['a login on an endpoint version that does not exist', { type: 'login', account: 'Partner', endpoint: '2013.1' as '2019.1', operation: 'login', session: 'S2', auth: passport() }, 'endpoint', 'does not exist'],
+  ['a logout on an endpoint version that does not exist', { type: 'logout', account: 'Partner', endpoint: '2013.1' as '2019.1', session: 'S1' }, 'endpoint', 'does not exist'],
 ];
 
 // Worlds are built inside each test, never at collection, so mutation testing sees which test reaches which code.

@@ -52,9 +52,10 @@ export function transitionId(from: LifecycleState, event: LifecycleEventType, gu
   return `${from} --${event}${guard ? `[${guard}]` : ''}--> ${to}`;
 }
 
+/** Where a transition into `node` lands: xstate gives every compound state an initial child. */
 function leafOf(node: AnyStateNode): AnyStateNode {
   let n = node;
-  while (n.type === 'compound' && n.initial?.target?.[0]) n = n.initial.target[0];
+  while (n.type === 'compound') n = n.initial.target[0];
   return n;
 }
 
@@ -63,11 +64,11 @@ function leaves(node: AnyStateNode): AnyStateNode[] {
   return children.length === 0 ? [node] : children.flatMap(leaves);
 }
 
+/** A guard named by a string: the lifecycle's guards are named after the rules they enforce. */
 function guardName(guard: unknown): GuardName | undefined {
   if (guard === undefined) return undefined;
   if (typeof guard === 'string') return guard as GuardName;
-  if (typeof guard === 'object' && guard !== null && 'type' in guard) return (guard as { type: GuardName }).type;
-  throw new Error(`lifecycle table: unsupported guard ${String(guard)}; use a named guard`);
+  throw new Error(`lifecycle table: unsupported guard ${typeof guard === 'function' ? 'function' : JSON.stringify(guard)}; use a guard named by a string`);
 }
 
 function leafName(node: AnyStateNode): LifecycleState {
@@ -83,11 +84,13 @@ export function deriveTransitions(machine = lifecycleMachine): TransitionDef[] {
     const from = leafName(leaf);
     const seen = new Set<string>();
     // Child transitions take priority over the parent's, as in xstate.
-    for (let node: AnyStateNode | undefined = leaf; node && node !== machine.root; node = node.parent) {
+    // A leaf's ancestors all lead to the root.
+    for (let node: AnyStateNode = leaf; node !== machine.root; node = node.parent as AnyStateNode) {
       for (const [eventType, defs] of node.transitions) {
         for (const def of defs) {
           const target = def.target?.[0];
-          if (!target) continue;
+          // Every lifecycle event moves the record somewhere; a transition that stays put would need a State of its own.
+          if (!target) throw new Error(`lifecycle table: ${eventType} from "${from}" has no target; give every transition one`);
           const to = leafName(leafOf(target));
           const guard = guardName(def.guard);
           const id = transitionId(from, eventType as LifecycleEventType, guard, to);

@@ -80,6 +80,31 @@ describe('a statechart the table cannot read is refused, naming what is wrong', 
     expect(() => deriveTransitions(asLifecycle(m))).toThrow('unsupported guard');
   });
 
+  it('a guard given as an object rather than by name', () => {
+    const m = setup({ guards: { 'REC-01:x': () => true } }).createMachine({ initial: 'absent', states: { absent: { on: { CREATE: { target: 'removed', guard: { type: 'REC-01:x' } } } }, removed: {} } });
+    expect(() => deriveTransitions(asLifecycle(m))).toThrow('unsupported guard {"type":"REC-01:x"}; use a guard named by a string');
+  });
+
+  it('a transition with no target', () => {
+    const m = setup({}).createMachine({ initial: 'absent', states: { absent: { on: { CREATE: { actions: [] } } }, removed: {} } });
+    expect(() => deriveTransitions(asLifecycle(m))).toThrow('CREATE from "absent" has no target');
+  });
+
+  it('the same transition declared on a state and on its parent is listed once, the child\'s', () => {
+    const m = setup({}).createMachine({
+      initial: 'absent',
+      states: {
+        absent: { on: { CREATE: '#m.present.enabled' } },
+        present: { initial: 'enabled', on: { DELETE: '#m.removed' }, states: { enabled: { on: { DELETE: '#m.removed' } }, blocked: {} } },
+        removed: {},
+      },
+      id: 'm',
+    });
+    const ids = deriveTransitions(asLifecycle(m)).map((t) => `${t.id} @${t.declaredOn}`);
+    expect(ids.filter((id) => id.startsWith('enabled --DELETE--> removed'))).toEqual(['enabled --DELETE--> removed @m.present.enabled']);
+    expect(ids).toContain('blocked --DELETE--> removed @m.present');
+  });
+
   it('a named guard with no implementation', () => {
     const m = setup({}).createMachine({ initial: 'absent', states: { absent: { on: { CREATE: { target: 'removed', guard: 'REC-01:missing' as never } } }, removed: {} } });
     expect(() => compileLifecycle(asLifecycle(m))).toThrow('guard "REC-01:missing" has no implementation');

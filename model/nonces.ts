@@ -76,7 +76,9 @@ export class NonceWindow implements Iterable<UsedNonce> {
     return i >= this.#start && i < this.#length && (i === this.#length - 1 || b.entries[i].timestamp >= b.thresholds[this.#length - 1]);
   }
 
-  has(nonce: string): boolean {
+  /** Whether `nonce` is kept; a request without a nonce (undefined) never used one. */
+  has(nonce: string | undefined): boolean {
+    if (nonce === undefined) return false;
     const b = this.#buffer;
     // Every use of the nonce in the buffer, newest first (later values' uses are not this one's).
     for (let i = b.newest.get(nonce) ?? -1; i >= this.#start; i = b.previous[i]) if (this.#kept(i)) return true;

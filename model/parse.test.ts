@@ -45,3 +45,10 @@ describe('ASM-06 a command read from JSON names the malformed field and what it 
     expect(parseCommand(login, 'c')).toEqual(login);
   });
 });
+
+describe('a parsed command is the command as sent', () => {
+  it('keeps the order of an edit\'s fields, which the outcome states in that order', () => {
+    const cmd = { type: 'editRecord', account: 'A', record: 'r', changes: { state: 'blocked', name: 'N' } };
+    expect(Object.keys((parseCommand(cmd, 'c') as { changes: object }).changes)).toEqual(['state', 'name']);
+  });
+});

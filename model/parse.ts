@@ -105,6 +105,8 @@ export function parseCommand(value: unknown, at: string): Command {
     const issue = parsed.error.issues[0];
     throw new CommandShapeError(issue.path.length === 0 ? at : `${at}${fieldPath(issue.path).replace(/^(?!\[)/, '.')}`, issue.message);
   }
-  // Endpoint versions are checked by the world (an invalid outcome names the allowed versions); the rest matches Command.
-  return parsed.data as Command;
+  // The value itself, not zod's copy: the schema transforms nothing, and its copy would list fields in the
+  // schema's order rather than the sender's (an edit says which fields it changed in the order they were sent).
+  // Endpoint versions are checked by the world (an invalid outcome names the allowed versions).
+  return value as Command;
 }

@@ -110,6 +110,14 @@ describe('replay', () => {
     expect(apply(first.world, get(tba({ nonce: 'other1', timestamp: t0 }), t0)).outcome.kind).toBe('accepted');
   });
 
+  it('FACT-11 ASM-17: every nonce a token used inside the window stays used, not only the newest', () => {
+    let w = setup();
+    for (const [i, nonce] of ['a1', 'b2', 'c3'].entries()) w = apply(w, get(tba({ nonce, timestamp: t0 + i }), t0 + i)).world;
+    for (const nonce of ['a1', 'b2', 'c3']) {
+      expect(refusal(apply(w, get(tba({ nonce, timestamp: t0 + 10 }), t0 + 10)).outcome), nonce).toMatchObject({ rule: 'FACT-11', detail: 'NonceUsed' });
+    }
+  });
+
   it('FACT-12: a timestamp more than five minutes from the time received is InvalidTimestamp; exactly five minutes is accepted', () => {
     const w = setup();
     expect(refusal(apply(w, get(tba({ nonce: 'n1', timestamp: t0 - TIMESTAMP_WINDOW_SECONDS - 1 }), t0)).outcome)).toMatchObject({ rule: 'FACT-12', detail: 'InvalidTimestamp' });

@@ -199,6 +199,16 @@ describe('authentication and endpoints', () => {
     expect(r.world.accounts.Partner.installations.App.log).toHaveLength(1);
   });
 
+  it('AUTH-02: the Application ID a record shows, sent as text (either case, with or without dashes), names that record', () => {
+    const w = base();
+    const id = w.records.App.applicationId;
+    for (const literal of [id, id.toLowerCase(), id.replace(/-/g, '')]) {
+      const r = run(w, soap('Partner', '2019.1', { kind: 'passport', user: 'administrator', password: 'valid', applicationId: { literal } }));
+      expectAccepted(r.outcome);
+      expect(r.outcome.trackedBy).toEqual({ by: 'record', record: 'App' });
+    }
+  });
+
   it('AUTH-03: a token-based request carrying an Application ID fails with "Ambiguous authentication" on every endpoint', () => {
     const w = run(base(), { type: 'createAccessToken', account: 'Partner', record: 'App', token: 't' }).world;
     for (const endpoint of ['2014.2', '2017.1', '2021.1', '2026.1'] as const) {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, RULE_IDS, type Accepted, type CommandType, type Reason } from '../model';
 import { checkStep, type StepContext } from './invariants';
+import { citations } from './invariants/citations';
 import { DEFAULT_SETTINGS } from './settings';
 import { runSteps } from './sim';
 import { commandsArb } from './world-property';
@@ -56,6 +57,18 @@ describe('ASM-20: an accepted command cites exactly the rules it put to use', ()
       }
     }
     expect(cases).toBeGreaterThan(steps.length);
+  });
+
+  it('an outcome naming another command, or none, is caught under ASM-20, accepted or refused', () => {
+    const steps = acceptedSteps();
+    for (const s of steps.slice(0, 50)) {
+      for (const command of ['', s.command.type === 'request' ? 'login' : 'request'] as CommandType[]) {
+        const v = checkStep({ ...s, outcome: { ...s.outcome, command } });
+        expect(v?.rules, `${s.command.type} answered as "${command}"`).toEqual(['ASM-20']);
+      }
+      const refusal: StepContext = { ...s, after: s.before, outcome: { kind: 'refused', command: '' as CommandType, rule: 'AUTH-06', fault: { code: 'USER_ERROR', message: 'x' }, transitions: [] } };
+      expect(citations.check(refusal)?.message, s.command.type).toBe(`a ${s.command.type} command was answered as no command`);
+    }
   });
 
   it('the message names what was cited and what the command put to use', () => {

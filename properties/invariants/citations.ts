@@ -90,8 +90,9 @@ const CITATIONS: Readonly<Record<CommandType, Citing>> = {
 
 const listed = (rules: readonly string[]): string => (rules.length === 0 ? 'none' : [...rules].sort().join(', '));
 
-export const citations = define('ASM-20 an accepted command cites exactly the rules it put to use, and says what it changed', (step) => {
+export const citations = define('ASM-20 every outcome names the command it answers; an accepted one cites exactly the rules it put to use, and says what it changed', (step) => {
   const o = step.outcome;
+  if (o.command !== step.command.type) return { message: `a ${step.command.type} command was answered as ${o.command === '' ? 'no command' : `a ${o.command}`}` };
   if (o.kind !== 'accepted') return undefined;
   const changed = worldDifference(step.before, step.after);
   if (changed && o.changes.length === 0) return { message: `${step.command.type} was accepted and changed ${changed}, but its outcome says nothing changed` };
