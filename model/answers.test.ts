@@ -48,9 +48,12 @@ const ROWS: readonly Row[] = [
   ['a session of another account', [], soap({ kind: 'session', session: 'P1' }), 'ASM-16', 'INVALID_SESSION', undefined],
   ['a logout on 2020.2 or later', [], { type: 'logout', account: 'Partner', endpoint: '2021.1', session: 'P1' }, 'AUTH-07', 'USER_ERROR', undefined],
   ['a logout of another account\'s session', [], { type: 'logout', account: 'Acme', endpoint: '2019.1', session: 'P1' }, 'ASM-16', 'INVALID_SESSION', undefined],
+  ['Issue Token for a record Waiting for Approval', [soap(passport('administrator', 'Shared'))], { type: 'issueToken', account: 'Acme', record: 'Shared', token: 'TW' }, 'STATE-02', 'INVALID_LOGIN_ATTEMPT', 'waiting_for_approval'],
+  ['Issue Token for a record Blocked', [{ type: 'editRecord', account: 'Acme', record: 'App', changes: { state: 'blocked' } }], { type: 'issueToken', account: 'Acme', record: 'App', token: 'TB' }, 'STATE-01', 'INVALID_LOGIN_ATTEMPT', 'consumer_key_refused'],
+  ['an edit leaving no authentication method', [], { type: 'editRecord', account: 'Acme', record: 'App', changes: { authentication: { userCredentials: false, tokenBased: false } } }, 'REC-06', 'INVALID_FLD_VALUE', undefined],
 ];
 
-describe('FACT-13 ASM-18 ASM-20: each refusal of a request, login or logout carries its rule, code and Login Audit Trail detail', () => {
+describe('FACT-13 ASM-18 ASM-20: each refusal of a request, login, logout, Issue Token call or edit carries its rule, code and Login Audit Trail detail', () => {
   it.each(ROWS)('%s', (_cause, setup, command, rule, code, detail) => {
     const before = applyAll(world(), setup).world;
     const { world: after, outcome } = apply(before, command);

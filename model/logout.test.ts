@@ -30,6 +30,13 @@ describe('logout (ASM-19)', () => {
     expect(twice.world).toBe(once);
   });
 
+  it('AUTH-07 fault switch: with the deliberate fault on, a logout on 2020.2 and later closes the session', () => {
+    const w = applyAll(createWorld({ seed: 3, faults: ['AUTH-07'] }), SETUP).world;
+    const out = apply(w, { type: 'logout', account: 'Acme', endpoint: '2021.1', session: 'S1' });
+    expect(out.outcome.kind).toBe('accepted');
+    expect(out.world.sessions.S1.active).toBe(false);
+  });
+
   it('is refused on 2020.2 and later (AUTH-07) and in another account (ASM-16); an unknown session is invalid input', () => {
     expect(apply(start(), { type: 'logout', account: 'Acme', endpoint: '2021.1', session: 'S1' }).outcome).toMatchObject({ kind: 'refused', rule: 'AUTH-07' });
     expect(apply(start(), { type: 'logout', account: 'Other', endpoint: '2019.1', session: 'S1' }).outcome).toMatchObject({ kind: 'refused', rule: 'ASM-16' });

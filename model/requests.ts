@@ -137,7 +137,8 @@ function evaluateTba(world: World, call: Call, auth: TbaAuth, receivedAt?: numbe
   const gate = stateRefusal(world, call, record, true, []);
   if (gate) return { world, outcome: gate };
   const rules: Reason[] = call.channel === 'restlet' ? ['AUTH-01', 'LOG-02', 'ASM-10'] : ['AUTH-01', 'AUTH-03', 'AUTH-05', 'LOG-01'];
-  if (auth.nonce !== undefined || auth.timestamp !== undefined) rules.push('FACT-11', 'FACT-12', 'ASM-17');
+  // A nonce always comes with its timestamp (invalid otherwise), so a timestamp is what puts the replay rules to use.
+  if (auth.timestamp !== undefined) rules.push('FACT-11', 'FACT-12', 'ASM-17');
   const result = acceptedBy(world, call, { by: 'record', record: record.ref }, rules);
   return { ...result, world: rememberNonce(result.world, token, auth, receivedAt) };
 }
