@@ -50,6 +50,8 @@ const ROWS: readonly Row[] = [
   ['a logout of another account\'s session', [], { type: 'logout', account: 'Acme', endpoint: '2019.1', session: 'P1' }, 'ASM-16', 'INVALID_SESSION', undefined],
   ['Issue Token for a record Waiting for Approval', [soap(passport('administrator', 'Shared'))], { type: 'issueToken', account: 'Acme', record: 'Shared', token: 'TW' }, 'STATE-02', 'INVALID_LOGIN_ATTEMPT', 'waiting_for_approval'],
   ['Issue Token for a record Blocked', [{ type: 'editRecord', account: 'Acme', record: 'App', changes: { state: 'blocked' } }], { type: 'issueToken', account: 'Acme', record: 'App', token: 'TB' }, 'STATE-01', 'INVALID_LOGIN_ATTEMPT', 'consumer_key_refused'],
+  ['Issue Token with a wrong password', [], { type: 'issueToken', account: 'Acme', record: 'App', token: 'TP', password: 'invalid' }, 'AUTH-05', 'INVALID_LOGIN_ATTEMPT', undefined],
+  ['Issue Token for a record that permits only user credentials', [], { type: 'issueToken', account: 'Acme', record: 'UserOnly', token: 'TU' }, 'AUTH-01', 'INVALID_LOGIN_ATTEMPT', 'method_not_permitted'],
   ['an edit leaving no authentication method', [], { type: 'editRecord', account: 'Acme', record: 'App', changes: { authentication: { userCredentials: false, tokenBased: false } } }, 'REC-06', 'INVALID_FLD_VALUE', undefined],
 ];
 
@@ -60,6 +62,8 @@ describe('FACT-13 ASM-18 ASM-20: each refusal of a request, login, logout, Issue
     expect(outcome).toMatchObject({ kind: 'refused', command: command.type, rule, fault: { code } });
     if (outcome.kind !== 'refused') return;
     expect(outcome.fault.detail).toBe(detail);
+    // An invalid login reads as NetSuite writes it (FACT-13).
+    if (code === 'INVALID_LOGIN_ATTEMPT') expect(outcome.fault.message).toBe('Invalid login attempt.');
     // A refusal changes nothing, except the auto-installation it made, left Waiting for Approval (ASM-08).
     if (outcome.transitions.length > 0) expect(after.accounts.Acme.installations.Shared?.state).toBe('waitingForApproval');
     else expect(after).toBe(before);
