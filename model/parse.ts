@@ -28,8 +28,8 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.e
 /** The model's lists are non-empty; z.enum wants that said in the type. */
 const nonEmpty = <T extends string>(values: readonly T[]) => values as unknown as readonly [T, ...T[]];
 
-/** A strict object whose unknown fields are named, with the fields it does have. */
-function fields<S extends z.ZodRawShape>(shape: S, what: string) {
+/** A strict object whose unknown fields are named, with the fields it does have; `what` describes it when it is not an object. */
+function fields<S extends z.ZodRawShape>(shape: S, what = `an object { ${Object.keys(shape).join(', ')} }`) {
   const known = Object.keys(shape).join(', ') || '(no fields)';
   return z.strictObject(shape, {
     error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: should be one of ${known}` : `${got(iss.input)}: should be ${what}`),
@@ -39,9 +39,9 @@ function fields<S extends z.ZodRawShape>(shape: S, what: string) {
 const password = oneOf(['valid', 'invalid']);
 const credentials = fields({ user: text, password }, '{ "user": string, "password": "valid" or "invalid" }');
 const methods = fields({ userCredentials: flag, tokenBased: flag }, '{ "userCredentials": boolean, "tokenBased": boolean }');
-const applicationId = z.union([fields({ of: text }, ''), fields({ literal: z.string(expecting('a string')) }, '')], expecting('{ "of": record } or { "literal": string }'));
+const applicationId = z.union([fields({ of: text }), fields({ literal: z.string(expecting('a string')) })], expecting('{ "of": record } or { "literal": string }'));
 const consumerKey = fields({ of: text, stale: flag.optional() }, '{ "of": record, "stale"?: boolean }');
-const token = z.union([fields({ handle: text }, ''), fields({ forged: z.literal(true) }, '')], expecting('{ "handle": token } or { "forged": true }'));
+const token = z.union([fields({ handle: text }), fields({ forged: z.literal(true) })], expecting('{ "handle": token } or { "forged": true }'));
 
 const auth = z.discriminatedUnion('kind', [
   fields({ kind: z.literal('none') }, 'an auth object'),
@@ -103,7 +103,7 @@ export function parseCommand(value: unknown, at: string): Command {
   const parsed = CommandSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new CommandShapeError(issue.path.length === 0 ? at : `${at}${fieldPath(issue.path).replace(/^(?!\[)/, '.')}`, issue.message);
+    throw new CommandShapeError(fieldPath([at, ...issue.path]), issue.message);
   }
   // The value itself, not zod's copy: the schema transforms nothing, and its copy would list fields in the
   // schema's order rather than the sender's (an edit says which fields it changed in the order they were sent).
