@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { transformSync } from '@swc/core';
 import fc from 'fast-check';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { SETS_DIR, writeFileSet } from './write';
 
@@ -20,7 +20,8 @@ const PADDING = 'x'.repeat(400_000);
 /** The real writer, transpiled once to plain JavaScript so each killed child starts in milliseconds. */
 function compiledWriter(): string {
   const dir = mkdtempSync(join(tmpdir(), 'writer-'));
-  const js = ts.transpileModule(readFileSync(resolve('io/write.ts'), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+  // swc (ts-node's transpiler here) rather than TypeScript's own: loading typescript costs a worker a second.
+  const js = transformSync(readFileSync(resolve('io/write.ts'), 'utf8'), { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }).code;
   writeFileSync(join(dir, 'write.js'), js);
   // argv: DIR [STOP [FROM]]: with STOP, the writer kills itself after its STOP-th step, counting
   // from set FROM (default the second); without, it writes sets until it is killed.
