@@ -130,9 +130,11 @@ describe('malformed SOAP requests get NetSuite\'s fault and change nothing', () 
     }
   });
 
-  it('numeric character references to no character, and nesting deeper than the parser allows', async () => {
-    await unchangedAndServing(async () => expectUserFault(await soap(soapEnvelope(`<tokenPassport><account>&#x110000;&#99999999999;</account></tokenPassport>`)), 'USER_ERROR', /Invalid login attempt\./));
-    await unchangedAndServing(async () => expectUserFault(await soap(`${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}`), 'USER_ERROR', /Malformed request/));
+  it('numeric character references to no character (not well-formed: XML 1.0, WFC Legal Character), and nesting deeper than the reader allows', async () => {
+    for (const reference of ['&#x110000;', '&#99999999999;', '&#0;']) {
+      await unchangedAndServing(async () => expectUserFault(await soap(soapEnvelope(`<tokenPassport><account>${reference}</account></tokenPassport>`)), 'USER_ERROR', /Malformed request: malformed XML at 1:\d+: malformed character entity/));
+    }
+    await unchangedAndServing(async () => expectUserFault(await soap(`${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}`), 'USER_ERROR', /Malformed request: malformed XML at 1:\d+: nested deeper than 100 elements/));
   });
 });
 

@@ -1,5 +1,5 @@
 import { DEFAULT_USER, type AccessToken, type Account, type ConsumerKeyRef, type IntegrationRecord, type PassportCredentials, type World } from '../model';
-import { safeEqual } from './signatures';
+import { safeEqual, secretDigest } from './signatures';
 
 /**
  * The account directory: how the values a request carries (account ID, e-mail, consumer key,
@@ -42,19 +42,63 @@ export interface FoundRecord {
   readonly ref: ConsumerKeyRef;
 }
 
+/**
+ * Consumer keys and token IDs are looked up by their SHA-256, in an index built once per
+ * `world.records` (or `world.tokens`) object and reused while it is unchanged: a lookup hashes
+ * what the request sent once, whatever the number of records, and no secret the request sent is
+ * ever compared character by character (only digests, which say nothing about where two values
+ * differ).
+ */
+const recordIndexes = new WeakMap<World['records'], ReadonlyMap<string, FoundRecord>>();
+const tokenIndexes = new WeakMap<World['tokens'], ReadonlyMap<string, AccessToken>>();
+/**
+ * The digests of the world's own values indexed last, by value. Every accepted token-based
+ * request makes a new `world.tokens` (the token keeps the nonce), but a value never changes
+ * its digest: the rebuild then hashes nothing. Pruned to the values of the last index built.
+ */
+let knownDigests = new Map<string, string>();
+
+/** An index of entries by the digest of their value; the first entry for a digest wins, as a search in the world's order would find it. */
+function indexByDigest<T>(entries: Iterable<readonly [string, T]>): ReadonlyMap<string, T> {
+  const index = new Map<string, T>();
+  const digests = new Map<string, string>();
+  for (const [value, entry] of entries) {
+    const digest = knownDigests.get(value) ?? digests.get(value) ?? secretDigest(value);
+    digests.set(value, digest);
+    if (!index.has(digest)) index.set(digest, entry);
+  }
+  knownDigests = digests;
+  return index;
+}
+
+function* recordEntries(records: World['records']): Generator<readonly [string, FoundRecord]> {
+  for (const record of Object.values(records)) {
+    yield [record.consumerKey, { record, ref: { of: record.ref } }];
+    if (record.previousConsumerKey !== undefined) yield [record.previousConsumerKey, { record, ref: { of: record.ref, stale: true } }];
+  }
+}
+
+function recordIndex(records: World['records']): ReadonlyMap<string, FoundRecord> {
+  let index = recordIndexes.get(records);
+  if (!index) recordIndexes.set(records, (index = indexByDigest(recordEntries(records))));
+  return index;
+}
+
+function tokenIndex(tokens: World['tokens']): ReadonlyMap<string, AccessToken> {
+  let index = tokenIndexes.get(tokens);
+  if (!index) tokenIndexes.set(tokens, (index = indexByDigest(Object.values(tokens).map((t) => [t.tokenId, t] as const))));
+  return index;
+}
+
 /** The record whose consumer key this is; the key before a regeneration is found as stale (REC-05). */
 export function findByConsumerKey(world: World, key: string | undefined): FoundRecord | undefined {
   if (!key) return undefined;
-  for (const record of Object.values(world.records)) {
-    if (safeEqual(record.consumerKey, key)) return { record, ref: { of: record.ref } };
-    if (record.previousConsumerKey !== undefined && safeEqual(record.previousConsumerKey, key)) return { record, ref: { of: record.ref, stale: true } };
-  }
-  return undefined;
+  return recordIndex(world.records).get(secretDigest(key));
 }
 
 export function findToken(world: World, tokenId: string | undefined): AccessToken | undefined {
   if (!tokenId) return undefined;
-  return Object.values(world.tokens).find((t) => safeEqual(t.tokenId, tokenId));
+  return tokenIndex(world.tokens).get(secretDigest(tokenId));
 }
 
 /** A JSESSIONID names a session the world knows, or nothing. */

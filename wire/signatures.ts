@@ -6,6 +6,11 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  * comparison runs in constant time.
  */
 
+/** A secret's SHA-256, for looking secrets up by digest instead of comparing them. */
+export function secretDigest(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('base64');
+}
+
 /** Equal strings, compared in time that does not depend on where they differ (digests first, so lengths may differ). */
 export function safeEqual(a: string, b: string): boolean {
   const x = createHash('sha256').update(a, 'utf8').digest();

@@ -1,78 +1,110 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 /**
- * Reading XML safely: no DOCTYPE at all (so no entity can be declared, expanded or fetched),
- * entity processing off in the parser, and only the five predefined entities and character
- * references decoded by hand in the text values the codec reads.
+ * Reading XML safely and strictly, with saxes (a conformance-checking XML 1.0 parser): no
+ * DOCTYPE at all (so no entity can be declared, expanded or fetched), any document that is not
+ * well-formed refused with its line and column, and nesting bounded. saxes decodes the five
+ * predefined entities and character references itself, so the values read here are final.
+ *
+ * The tree keeps what the codecs read: element local names (namespace prefixes dropped),
+ * attributes by local name under `@_`, text trimmed. An element with neither attributes nor
+ * child elements is its text ('' when empty); others are objects holding `#text` when they
+ * have text. Of repeated elements the first is kept.
  */
 
 export type XmlNode = string | { readonly [key: string]: XmlNode | undefined };
 
 export class XmlError extends Error {}
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  processEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-});
+/** Far deeper than any SOAP request the model knows (about ten levels), far shallower than a stack. */
+const MAX_DEPTH = 100;
+
+interface Open {
+  readonly node: Record<string, XmlNode | undefined>;
+  readonly name: string;
+  text: string;
+  hasChildren: boolean;
+  readonly hasAttributes: boolean;
+}
+
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** The element as the tree holds it once closed: its text alone, or an object. */
+function closed(open: Open): XmlNode {
+  const text = open.text.trim();
+  if (!open.hasChildren && !open.hasAttributes) return text;
+  if (text !== '') open.node['#text'] = text;
+  return open.node;
+}
 
 /**
- * The document, or an XmlError saying what is wrong with it. Any error the validator or the
- * parser throws on strange input (nesting deeper than the parser allows, say) becomes an
- * XmlError too, so a codec answers it as a malformed request and never as a crash.
+ * The document, or an XmlError saying what is wrong with it (with its line and column). Any
+ * error on strange input becomes an XmlError, so a codec answers it as a malformed request and
+ * never as a crash.
  */
 export function parseXml(text: string): XmlNode {
   if (/<!DOCTYPE/i.test(text)) throw new XmlError('a DOCTYPE is not allowed');
+  // Null prototypes: an element named __proto__ is a name like any other.
+  const root: Record<string, XmlNode | undefined> = Object.create(null) as Record<string, XmlNode | undefined>;
+  const stack: Open[] = [{ node: root, name: '', text: '', hasChildren: false, hasAttributes: false }];
+  const parser = new SaxesParser({ xmlns: false });
+  // Thrown from a handler, an error stops the parse there: nothing more of the text is read.
+  parser.on('error', (e) => {
+    throw new XmlError(`malformed XML at ${e.message.replace(/\.$/, '')}`);
+  });
+  parser.on('opentag', (tag: SaxesTagPlain) => {
+    if (stack.length > MAX_DEPTH) throw new XmlError(`malformed XML at ${parser.line}:${parser.column}: nested deeper than ${MAX_DEPTH} elements`);
+    const node = Object.create(null) as Record<string, XmlNode | undefined>;
+    let hasAttributes = false;
+    for (const [name, value] of Object.entries(tag.attributes)) {
+      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+      node[`@_${localName(name)}`] = value;
+      hasAttributes = true;
+    }
+    stack[stack.length - 1].hasChildren = true;
+    stack.push({ node, name: localName(tag.name), text: '', hasChildren: false, hasAttributes });
+  });
+  const addText = (t: string) => {
+    stack[stack.length - 1].text += t;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('closetag', () => {
+    const open = stack.pop() as Open;
+    const parent = stack[stack.length - 1].node;
+    if (parent[open.name] === undefined) parent[open.name] = closed(open);
+  });
   try {
-    const valid = XMLValidator.validate(text);
-    if (valid !== true) throw new XmlError(`malformed XML at line ${valid.err.line}: ${valid.err.msg}`);
-    return parser.parse(text) as XmlNode;
+    parser.write(text).close();
   } catch (e) {
     if (e instanceof XmlError) throw e;
     throw new XmlError(`unreadable XML: ${e instanceof Error ? e.message : String(e)}`);
   }
+  return root;
 }
 
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function unescape(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (whole, e: string) => {
-    if (e.startsWith('#')) {
-      const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      // A reference to no character (past U+10FFFF) stays as written rather than throwing.
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return PREDEFINED[e] ?? whole;
-  });
-}
-
-/** A child element by local name (the first, if repeated). */
+/** A child element by local name. */
 export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
   if (node === undefined || typeof node === 'string') return undefined;
-  const value = node[name];
-  return Array.isArray(value) ? (value[0] as XmlNode | undefined) : value;
+  return node[name];
 }
 
-/** Whether the element is there at all (an empty element parses as ''). */
+/** Whether the element is there at all (an empty element reads as ''). */
 export function has(node: XmlNode | undefined, name: string): boolean {
   return node !== undefined && typeof node !== 'string' && node[name] !== undefined;
 }
 
 export function text(node: XmlNode | undefined): string | undefined {
   if (node === undefined) return undefined;
-  if (typeof node === 'string') return unescape(node);
+  if (typeof node === 'string') return node;
   const t = node['#text'];
-  return typeof t === 'string' ? unescape(t) : undefined;
+  return typeof t === 'string' ? t : undefined;
 }
 
 export function attribute(node: XmlNode | undefined, name: string): string | undefined {
   if (node === undefined || typeof node === 'string') return undefined;
   const v = node[`@_${name}`];
-  return typeof v === 'string' ? unescape(v) : undefined;
+  return typeof v === 'string' ? v : undefined;
 }
 
 /** Names of the child elements, attributes and text left out. */

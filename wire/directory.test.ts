@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { apply, applyAll, createWorld, type World } from '../model';
+import { findByConsumerKey, findToken } from './directory';
+import { SETUP } from './testing/world';
+
+/** The directory's lookups by digest: what a consumer key or token ID names, in the world as it is now. */
+
+const world: World = applyAll(createWorld({ seed: 5 }), [...SETUP]).world;
+const app = world.records.App;
+const partnerApp = world.records.PartnerApp;
+
+describe('findByConsumerKey and findToken', () => {
+  it('a consumer key names its record, a token ID its token; anything else, empty or a near miss, names nothing', () => {
+    expect(findByConsumerKey(world, app.consumerKey)).toEqual({ record: app, ref: { of: 'App' } });
+    expect(findByConsumerKey(world, partnerApp.consumerKey)?.record.ref).toBe('PartnerApp');
+    expect(findToken(world, world.tokens.T1.tokenId)).toBe(world.tokens.T1);
+    expect(findToken(world, world.tokens.TSB.tokenId)).toBe(world.tokens.TSB);
+    for (const miss of [undefined, '', app.consumerKey.toUpperCase(), `${app.consumerKey} `, world.tokens.T1.tokenId.slice(1)]) {
+      expect(findByConsumerKey(world, miss), String(miss)).toBeUndefined();
+      expect(findToken(world, miss), String(miss)).toBeUndefined();
+    }
+    // A consumer key is not a token ID, nor the other way round.
+    expect(findToken(world, app.consumerKey)).toBeUndefined();
+    expect(findByConsumerKey(world, world.tokens.T1.tokenId)).toBeUndefined();
+  });
+
+  it('after a regeneration, the new key names the record and the key before it names it as stale (REC-05); a world read before still answers as it was', () => {
+    const after = apply(world, { type: 'regenerateCredentials', account: 'Acme', record: 'App' }).world;
+    const regenerated = after.records.App;
+    expect(regenerated.consumerKey).not.toBe(app.consumerKey);
+    expect(findByConsumerKey(after, regenerated.consumerKey)).toEqual({ record: regenerated, ref: { of: 'App' } });
+    expect(findByConsumerKey(after, app.consumerKey)).toEqual({ record: regenerated, ref: { of: 'App', stale: true } });
+    // The earlier world's index is its own: the old key is still current there, the new one unknown.
+    expect(findByConsumerKey(world, app.consumerKey)).toEqual({ record: app, ref: { of: 'App' } });
+    expect(findByConsumerKey(world, regenerated.consumerKey)).toBeUndefined();
+  });
+
+  it('a token deleted by a sandbox refresh names nothing in the refreshed sandbox\'s world', () => {
+    const after = apply(world, { type: 'refreshSandbox', account: 'Acme SB' }).world;
+    expect(after.tokens.TSB).toBeUndefined();
+    expect(findToken(after, world.tokens.TSB.tokenId)).toBeUndefined();
+    expect(findToken(after, world.tokens.T1.tokenId)).toBe(after.tokens.T1);
+  });
+});
