@@ -29,6 +29,19 @@ interface Open {
 
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
+/**
+ * Plain objects (a null prototype makes V8 keep them as dictionaries, a quarter slower to
+ * read here): a key is set as an own property even when it is __proto__, and read only when own.
+ */
+function put(node: Record<string, XmlNode | undefined>, key: string, value: XmlNode): void {
+  if (key === '__proto__') Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
+  else node[key] = value;
+}
+
+function own(node: { readonly [key: string]: XmlNode | undefined }, key: string): XmlNode | undefined {
+  return Object.hasOwn(node, key) ? node[key] : undefined;
+}
+
 /** The element as the tree holds it once closed: its text alone, or an object. */
 function closed(open: Open): XmlNode {
   const text = open.text.trim();
@@ -44,8 +57,7 @@ function closed(open: Open): XmlNode {
  */
 export function parseXml(text: string): XmlNode {
   if (/<!DOCTYPE/i.test(text)) throw new XmlError('a DOCTYPE is not allowed');
-  // Null prototypes: an element named __proto__ is a name like any other.
-  const root: Record<string, XmlNode | undefined> = Object.create(null) as Record<string, XmlNode | undefined>;
+  const root: Record<string, XmlNode | undefined> = {};
   const stack: Open[] = [{ node: root, name: '', text: '', hasChildren: false, hasAttributes: false }];
   const parser = new SaxesParser({ xmlns: false });
   // Thrown from a handler, an error stops the parse there: nothing more of the text is read.
@@ -54,11 +66,11 @@ export function parseXml(text: string): XmlNode {
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     if (stack.length > MAX_DEPTH) throw new XmlError(`malformed XML at ${parser.line}:${parser.column}: nested deeper than ${MAX_DEPTH} elements`);
-    const node = Object.create(null) as Record<string, XmlNode | undefined>;
+    const node: Record<string, XmlNode | undefined> = {};
     let hasAttributes = false;
     for (const [name, value] of Object.entries(tag.attributes)) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-      node[`@_${localName(name)}`] = value;
+      put(node, `@_${localName(name)}`, value);
       hasAttributes = true;
     }
     stack[stack.length - 1].hasChildren = true;
@@ -72,7 +84,7 @@ export function parseXml(text: string): XmlNode {
   parser.on('closetag', () => {
     const open = stack.pop() as Open;
     const parent = stack[stack.length - 1].node;
-    if (parent[open.name] === undefined) parent[open.name] = closed(open);
+    if (own(parent, open.name) === undefined) put(parent, open.name, closed(open));
   });
   try {
     parser.write(text).close();
@@ -86,24 +98,24 @@ export function parseXml(text: string): XmlNode {
 /** A child element by local name. */
 export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
   if (node === undefined || typeof node === 'string') return undefined;
-  return node[name];
+  return own(node, name);
 }
 
 /** Whether the element is there at all (an empty element reads as ''). */
 export function has(node: XmlNode | undefined, name: string): boolean {
-  return node !== undefined && typeof node !== 'string' && node[name] !== undefined;
+  return node !== undefined && typeof node !== 'string' && own(node, name) !== undefined;
 }
 
 export function text(node: XmlNode | undefined): string | undefined {
   if (node === undefined) return undefined;
   if (typeof node === 'string') return node;
-  const t = node['#text'];
+  const t = own(node, '#text');
   return typeof t === 'string' ? t : undefined;
 }
 
 export function attribute(node: XmlNode | undefined, name: string): string | undefined {
   if (node === undefined || typeof node === 'string') return undefined;
-  const v = node[`@_${name}`];
+  const v = own(node, `@_${name}`);
   return typeof v === 'string' ? v : undefined;
 }
 
