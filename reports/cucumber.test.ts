@@ -23,17 +23,17 @@ import { runCucumber, type CucumberRun } from '../scenarios/testing/cucumber';
 
 const tmp = (prefix: string): string => mkdtempSync(join(tmpdir(), prefix));
 
-/** cucumber-js on the project's features, in-process (scenarios/testing/cucumber.ts). */
-function cucumber(args: readonly string[], rawDir: string, env: Readonly<Record<string, string>> = {}): Promise<CucumberRun> {
-  return runCucumber(['-p', 'adhoc', ...args], { ...FIXED, HARNESS_RAW_DIR: rawDir, ...env });
-}
-
 const VITEST_FILES = ['properties/world.property.test.ts', 'properties/counterexample.test.ts'];
 // One seed for every run here; random property runs only (no covering set): the shards compare
 // like for like and start quickly.
 const FIXED = { HARNESS_SEED: '7', HARNESS_RUNS: '25', HARNESS_COVERING: '0' };
 /** The run ID of the serial run, which is also the unsharded cucumber run the shards are compared with. */
 const SINGLE_RUN = 'single-run';
+
+/** cucumber-js on the project's features, in-process (scenarios/testing/cucumber.ts). */
+function cucumber(args: readonly string[], rawDir: string, env: Readonly<Record<string, string>> = {}): Promise<CucumberRun> {
+  return runCucumber(['-p', 'adhoc', ...args], { ...FIXED, HARNESS_RAW_DIR: rawDir, ...env });
+}
 
 /**
  * vitest's own command line, started with node directly (npx only finds the same file) and one

@@ -51,25 +51,32 @@ export interface FoundRecord {
  */
 const recordIndexes = new WeakMap<World['records'], ReadonlyMap<string, FoundRecord>>();
 const tokenIndexes = new WeakMap<World['tokens'], ReadonlyMap<string, AccessToken>>();
-/**
- * The digests of the world's own values indexed last, by value. Every accepted token-based
- * request makes a new `world.tokens` (the token keeps the nonce), but a value never changes
- * its digest: the rebuild then hashes nothing. Pruned to the values of the last index built.
- */
-let knownDigests = new Map<string, string>();
 
-/** An index of entries by the digest of their value; the first entry for a digest wins, as a search in the world's order would find it. */
-function indexByDigest<T>(entries: Iterable<readonly [string, T]>): ReadonlyMap<string, T> {
-  const index = new Map<string, T>();
-  const digests = new Map<string, string>();
-  for (const [value, entry] of entries) {
-    const digest = knownDigests.get(value) ?? digests.get(value) ?? secretDigest(value);
-    digests.set(value, digest);
-    if (!index.has(digest)) index.set(digest, entry);
+/**
+ * Builds indexes by digest, remembering the digests of the values it indexed last. Every
+ * accepted token-based request makes a new `world.tokens` (the token keeps the nonce), but a
+ * value never changes its digest: the rebuild then hashes nothing. What it remembers is pruned
+ * to the values of its last index, so it holds no more than the world does.
+ */
+class DigestIndexer {
+  private known = new Map<string, string>();
+
+  /** Entries by the digest of their value; the first entry for a digest wins, as a search in the world's order would find it. */
+  index<T>(entries: Iterable<readonly [string, T]>): ReadonlyMap<string, T> {
+    const index = new Map<string, T>();
+    const digests = new Map<string, string>();
+    for (const [value, entry] of entries) {
+      const digest = this.known.get(value) ?? digests.get(value) ?? secretDigest(value);
+      digests.set(value, digest);
+      if (!index.has(digest)) index.set(digest, entry);
+    }
+    this.known = digests;
+    return index;
   }
-  knownDigests = digests;
-  return index;
 }
+
+const recordDigests = new DigestIndexer();
+const tokenDigests = new DigestIndexer();
 
 function* recordEntries(records: World['records']): Generator<readonly [string, FoundRecord]> {
   for (const record of Object.values(records)) {
@@ -80,13 +87,13 @@ function* recordEntries(records: World['records']): Generator<readonly [string, 
 
 function recordIndex(records: World['records']): ReadonlyMap<string, FoundRecord> {
   let index = recordIndexes.get(records);
-  if (!index) recordIndexes.set(records, (index = indexByDigest(recordEntries(records))));
+  if (!index) recordIndexes.set(records, (index = recordDigests.index(recordEntries(records))));
   return index;
 }
 
 function tokenIndex(tokens: World['tokens']): ReadonlyMap<string, AccessToken> {
   let index = tokenIndexes.get(tokens);
-  if (!index) tokenIndexes.set(tokens, (index = indexByDigest(Object.values(tokens).map((t) => [t.tokenId, t] as const))));
+  if (!index) tokenIndexes.set(tokens, (index = tokenDigests.index(Object.values(tokens).map((t) => [t.tokenId, t] as const))));
   return index;
 }
 

@@ -6,16 +6,16 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  * comparison runs in constant time.
  */
 
+const sha256 = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+
 /** A secret's SHA-256, for looking secrets up by digest instead of comparing them. */
 export function secretDigest(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('base64');
+  return sha256(value).toString('base64');
 }
 
 /** Equal strings, compared in time that does not depend on where they differ (digests first, so lengths may differ). */
 export function safeEqual(a: string, b: string): boolean {
-  const x = createHash('sha256').update(a, 'utf8').digest();
-  const y = createHash('sha256').update(b, 'utf8').digest();
-  return timingSafeEqual(x, y);
+  return timingSafeEqual(sha256(a), sha256(b));
 }
 
 function hmac256(key: string, text: string): string {
