@@ -1,4 +1,5 @@
 import Fastify from 'fastify';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { startSimulator } from './server';
 import { successAnswer } from './soap-envelopes';
@@ -7,7 +8,8 @@ import { successAnswer } from './soap-envelopes';
  * A server for `npm run bench` to load from another process, so the load generator never
  * shares the server's event loop: `sim` is the simulator, `bare` the same HTTP library
  * (fastify) answering the SOAP path with a fixed success envelope and no work. Prints
- * `URL <url>`; answers `rss` on stdin with `RSS <bytes>`; ends when stdin closes.
+ * `URL <url>`; answers `rss` on stdin with `RSS <bytes>` and `cpu` with `CPU <microseconds of
+ * CPU used> <milliseconds spent in garbage collection>` since it started; ends when stdin closes.
  */
 async function main(kind: string): Promise<void> {
   let url: string;
@@ -28,10 +30,18 @@ async function main(kind: string): Promise<void> {
   } else {
     throw new Error(`bench-server: Invalid kind "${kind}": should be sim or bare`);
   }
+  let gcMs = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  }).observe({ entryTypes: ['gc'] });
   process.stdout.write(`URL ${url}\n`);
   const lines = createInterface({ input: process.stdin });
   lines.on('line', (line) => {
     if (line.trim() === 'rss') process.stdout.write(`RSS ${process.memoryUsage().rss}\n`);
+    if (line.trim() === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.stdout.write(`CPU ${user + system} ${Math.round(gcMs)}\n`);
+    }
   });
   lines.on('close', () => void close().then(() => process.exit(0)));
 }

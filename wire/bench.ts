@@ -8,9 +8,15 @@ import { credentials, resetWorld, tokenKit, type TokenKit } from './testing/worl
  * The wire figures of `npm run bench` (issue 13, "Speed and memory"), measured with autocannon
  * on loopback at 50 connections against a server in a process of its own (wire/bench-server.ts):
  *
- * - requests per second and p99 latency of a valid token-based SOAP `get` through the
- *   simulator, beside the same HTTP library (fastify) answering a fixed envelope with no work,
- *   as a ratio (aim: at least 0.5; p99 under 10 ms);
+ * - requests per second of a valid token-based SOAP `get` through the simulator, beside the
+ *   same HTTP library (fastify) answering a fixed envelope with no work, as a ratio (aim: at
+ *   least 0.5), and each server's CPU time per request, which the load generator's own speed
+ *   does not move;
+ * - p99 latency twice: flat out at 50 connections, where 50 requests are always in flight and
+ *   the mean latency is 50 divided by the rate (Little's law) whatever the server does; and
+ *   paced, LATENCY_RATE requests a second sent on schedule whether or not earlier ones were
+ *   answered (loadtest's open loop: autocannon's fixed rate sends each second's requests in one
+ *   burst), which is the latency the server adds at a steady load (aim: under 10 ms);
  * - the simulator's rate once 1,000 requests were accepted and once 100,000 were, as a ratio
  *   (aim: within 20%), and its resident memory then (aim: under 500 MB).
  *
@@ -23,6 +29,8 @@ const CONNECTIONS = 50;
 const WINDOW_SECONDS = 8;
 const EARLY = 1_000;
 const LATE = 100_000;
+/** Requests per second of the paced windows: a fixed figure, so runs compare, under both servers' flat-out rate on a 2-core machine. */
+const LATENCY_RATE = 2_000;
 
 interface Histogram {
   readonly average: number;
@@ -51,11 +59,34 @@ type Cannon = (options: {
   requests: { method: string; path: string; headers: Record<string, string>; setupRequest: (req: CannonRequest) => CannonRequest }[];
 }) => Promise<CannonResult>;
 
+/** What the paced windows read of loadtest's result: percentiles and the mean in whole milliseconds. */
+interface PacedResult {
+  readonly totalRequests: number;
+  readonly totalErrors: number;
+  readonly rps: number;
+  readonly meanLatencyMs: number;
+  readonly percentiles: Readonly<Record<string, number>>;
+}
+type LoadTest = (options: {
+  url: string;
+  method: 'POST';
+  contentType: string;
+  headers: Record<string, string>;
+  body: () => string;
+  requestsPerSecond: number;
+  maxSeconds: number;
+  agentKeepAlive: boolean;
+  quiet: boolean;
+}) => Promise<PacedResult>;
+
 const autocannon = createRequire(__filename)('autocannon') as Cannon;
+const { loadTest } = createRequire(__filename)('loadtest') as { loadTest: LoadTest };
 
 interface Child {
   readonly url: string;
   rss(): Promise<number>;
+  /** CPU microseconds and garbage-collection milliseconds the server has used since it started. */
+  cpu(): Promise<{ readonly cpuMicros: number; readonly gcMillis: number }>;
   stop(): Promise<void>;
 }
 
@@ -90,6 +121,12 @@ function startChild(kind: 'sim' | 'bare'): Promise<Child> {
         child.stdin.write('rss\n');
         return Number(/^RSS (\d+)$/.exec(await answer)?.[1] ?? NaN);
       },
+      cpu: async () => {
+        const answer = nextLine();
+        child.stdin.write('cpu\n');
+        const m = /^CPU (\d+) (\d+)$/.exec(await answer);
+        return { cpuMicros: Number(m?.[1] ?? NaN), gcMillis: Number(m?.[2] ?? NaN) };
+      },
       stop: () => new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.stdin.end();
@@ -98,8 +135,10 @@ function startChild(kind: 'sim' | 'bare'): Promise<Child> {
   });
 }
 
+type Limit = { duration: number } | { amount: number };
+
 /** Signed SOAP gets at 50 connections, for `duration` seconds or `amount` requests. */
-function load(url: string, kit: TokenKit, limit: { duration: number } | { amount: number }): Promise<CannonResult> {
+function load(url: string, kit: TokenKit, limit: Limit): Promise<CannonResult> {
   return autocannon({
     url,
     connections: CONNECTIONS,
@@ -113,17 +152,40 @@ function load(url: string, kit: TokenKit, limit: { duration: number } | { amount
   });
 }
 
+/** Signed SOAP gets paced at LATENCY_RATE for one window, each signed when it is due. */
+function paced(url: string, kit: TokenKit): Promise<PacedResult> {
+  const { 'content-type': contentType, ...headers } = SOAP_HEADERS;
+  return loadTest({
+    url: `${url}${SOAP_2021_1}`, method: 'POST', contentType, headers, body: () => soapGet(kit),
+    requestsPerSecond: LATENCY_RATE, maxSeconds: WINDOW_SECONDS, agentKeepAlive: true, quiet: true,
+  });
+}
+
 const rate = (r: CannonResult) => r['2xx'] / r.duration;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const refusedOf = (r: CannonResult) => r.non2xx + r.errors + r.timeouts;
 
+/** One load window and what it cost the server: CPU per answered request, and the share of that spent collecting garbage. */
+interface Window {
+  readonly run: CannonResult;
+  readonly cpuMicrosPerRequest: number;
+  readonly gcShare: number;
+}
+
+async function measured(child: Child, kit: TokenKit, limit: Limit): Promise<Window> {
+  const before = await child.cpu();
+  const run = await load(child.url, kit, limit);
+  const after = await child.cpu();
+  const cpu = after.cpuMicros - before.cpuMicros;
+  return { run, cpuMicrosPerRequest: cpu / Math.max(1, run['2xx'] + run.non2xx), gcShare: ((after.gcMillis - before.gcMillis) * 1000) / Math.max(1, cpu) };
+}
+
 export interface WireBenchFigures {
-  readonly bareRate: number;
-  readonly bareP99: number;
-  readonly simRate: number;
-  readonly simP99: number;
-  readonly lateRate: number;
-  readonly lateP99: number;
+  readonly bare: Window;
+  readonly barePaced: PacedResult;
+  readonly early: Window;
+  readonly simPaced: PacedResult;
+  readonly late: Window;
   readonly accepted: number;
   readonly rssBytes: number;
 }
@@ -132,13 +194,15 @@ export async function runWireBench(): Promise<WireBenchFigures> {
   console.log(`Wire: SOAP get with token-based authentication, autocannon, ${CONNECTIONS} connections on loopback, ${WINDOW_SECONDS} s windows`);
   // The bare server: any signed body will do, it reads none.
   const anyKit: TokenKit = { accountId: '1234567', consumerKey: 'k'.repeat(64), consumerSecret: 's'.repeat(64), tokenId: 't'.repeat(64), tokenSecret: 'u'.repeat(64) };
-  const bare = await startChild('bare');
-  let bareRun: CannonResult;
+  const bareChild = await startChild('bare');
+  let bare: Window;
+  let barePaced: PacedResult;
   try {
-    await load(bare.url, anyKit, { duration: 2 });
-    bareRun = await load(bare.url, anyKit, { duration: WINDOW_SECONDS });
+    await load(bareChild.url, anyKit, { duration: 2 });
+    bare = await measured(bareChild, anyKit, { duration: WINDOW_SECONDS });
+    barePaced = await paced(bareChild.url, anyKit);
   } finally {
-    await bare.stop();
+    await bareChild.stop();
   }
 
   const sim = await startChild('sim');
@@ -151,30 +215,34 @@ export async function runWireBench(): Promise<WireBenchFigures> {
     await resetWorld(sim.url);
     const warm = await load(sim.url, kit, { amount: EARLY });
     let accepted = warm['2xx'];
-    const early = await load(sim.url, kit, { duration: WINDOW_SECONDS });
-    accepted += early['2xx'];
-    let refused = refusedOf(warm) + refusedOf(early);
+    const early = await measured(sim, kit, { duration: WINDOW_SECONDS });
+    accepted += early.run['2xx'];
+    const simPaced = await paced(sim.url, kit);
+    accepted += simPaced.totalRequests - simPaced.totalErrors;
+    let refused = refusedOf(warm) + refusedOf(early.run) + simPaced.totalErrors;
     while (accepted < LATE) {
       const fill = await load(sim.url, kit, { amount: LATE - accepted });
       accepted += fill['2xx'];
       refused += refusedOf(fill);
       if (fill['2xx'] === 0) throw new Error('bench: the simulator accepted none of the requests sent to reach 100,000');
     }
-    const late = await load(sim.url, kit, { duration: WINDOW_SECONDS });
-    accepted += late['2xx'];
-    refused += refusedOf(late);
+    const late = await measured(sim, kit, { duration: WINDOW_SECONDS });
+    accepted += late.run['2xx'];
+    refused += refusedOf(late.run);
     const rssBytes = await sim.rss();
 
-    const figures: WireBenchFigures = {
-      bareRate: rate(bareRun), bareP99: bareRun.latency.p99,
-      simRate: rate(early), simP99: early.latency.p99,
-      lateRate: rate(late), lateP99: late.latency.p99,
-      accepted, rssBytes,
-    };
-    const row = (name: string, r: number, p99: number, note = '') => console.log(`  ${name.padEnd(46)} ${fmt(r).padStart(8)} req/s   p99 ${fmt(p99).padStart(3)} ms${note}`);
-    row('bare fastify, fixed answer', figures.bareRate, figures.bareP99);
-    row(`simulator, after ${fmt(EARLY)} accepted`, figures.simRate, figures.simP99, `   ratio to bare ${fmt(figures.simRate / figures.bareRate, 2)} (aim >= 0.5; p99 aim < 10 ms)`);
-    row(`simulator, after ${fmt(LATE)} accepted`, figures.lateRate, figures.lateP99, `   ratio to after ${fmt(EARLY)}: ${fmt(figures.lateRate / figures.simRate, 2)} (aim within 20%)`);
+    const figures: WireBenchFigures = { bare, barePaced, early, simPaced, late, accepted, rssBytes };
+    const row = (name: string, w: Window, note = '') =>
+      console.log(`  ${name.padEnd(40)} ${fmt(rate(w.run)).padStart(7)} req/s   p99 ${fmt(w.run.latency.p99).padStart(3)} ms   server CPU ${fmt(w.cpuMicrosPerRequest).padStart(4)} µs/request (${fmt(w.gcShare * 100)}% GC)${note}`);
+    console.log('  flat out:');
+    row('bare fastify, fixed answer', bare);
+    row(`simulator, after ${fmt(EARLY)} accepted`, early, `   ratio to bare ${fmt(rate(early.run) / rate(bare.run), 2)} (aim >= 0.5), CPU ${fmt(early.cpuMicrosPerRequest / bare.cpuMicrosPerRequest, 2)}x bare's`);
+    row(`simulator, after ${fmt(LATE)} accepted`, late, `   ratio to after ${fmt(EARLY)}: ${fmt(rate(late.run) / rate(early.run), 2)} (aim within 20%)`);
+    const pacedRow = (name: string, r: PacedResult, note = '') =>
+      console.log(`  ${name.padEnd(40)} ${fmt(r.rps).padStart(7)} req/s   p99 ${fmt(r.percentiles['99'] ?? NaN).padStart(3)} ms   mean ${fmt(r.meanLatencyMs, 1)} ms${note}`);
+    console.log(`  paced, ${fmt(LATENCY_RATE)} requests a second sent on schedule (loadtest, open loop):`);
+    pacedRow('bare fastify, fixed answer', barePaced);
+    pacedRow('simulator', simPaced, '   (p99 aim < 10 ms)');
     console.log(`  resident memory of the simulator after ${fmt(accepted)} accepted requests: ${fmt(rssBytes / 1024 / 1024)} MB (aim < 500 MB)`);
     if (refused > 0) console.log(`  note: ${fmt(refused)} requests were refused or failed (every request should be accepted: look at the audit trail)`);
     return figures;

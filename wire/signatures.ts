@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 
 /**
  * Signature checks are decoding, not rules: they turn what a header carries into the model's
@@ -6,11 +6,12 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
  * comparison runs in constant time.
  */
 
-const sha256 = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();
+// One-shot hashing: a Hash object per call costs about twice the hashing itself.
+const sha256 = (value: string): Buffer => hash('sha256', value, 'buffer');
 
 /** A secret's SHA-256, for looking secrets up by digest instead of comparing them. */
 export function secretDigest(value: string): string {
-  return sha256(value).toString('base64');
+  return hash('sha256', value, 'base64');
 }
 
 /** Equal strings, compared in time that does not depend on where they differ (digests first, so lengths may differ). */
