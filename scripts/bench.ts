@@ -10,9 +10,10 @@ import { helpOrRefuse } from '../io/args';
 const USAGE = `usage: npm run bench
   Prints every performance figure of the project with its ratios, measured in one run: checked
   commands per second against bare ones, the explorer states per second against the
-  xstate-driven baseline, and the wire simulator's requests per second (autocannon, 50
-  connections) against a bare fastify server, after 1,000 and after 100,000 accepted
-  requests, with its resident memory. Takes a few minutes; tests never time anything.`;
+  xstate-driven baseline, and the wire simulator's requests per second and server CPU per
+  request (autocannon, 50 connections, three rounds taking turns with a bare fastify server),
+  after 1,000 and after 100,000 accepted requests, its p99 latency paced at 2,000 requests a
+  second (loadtest), and its resident memory. Takes a few minutes; tests never time anything.`;
 
 
 

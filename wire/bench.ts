@@ -29,6 +29,8 @@ const CONNECTIONS = 50;
 const WINDOW_SECONDS = 8;
 const EARLY = 1_000;
 const LATE = 100_000;
+/** Rounds of bare then simulator, flat out: the figures are the median round's. */
+const ROUNDS = 3;
 /** Requests per second of the paced windows: a fixed figure, so runs compare, under both servers' flat-out rate on a 2-core machine. */
 const LATENCY_RATE = 2_000;
 
@@ -108,9 +110,14 @@ function startChild(kind: 'sim' | 'bare'): Promise<Child> {
     }
   });
   const nextLine = () => new Promise<string>((resolve, reject) => {
-    waiters.push(resolve);
-    child.once('exit', (code) => reject(new Error(`bench server (${kind}) exited with ${code}: ${err}`)));
+    const exited = (code: number | null) => reject(new Error(`bench server (${kind}) exited with ${code}: ${err}`));
+    child.once('exit', exited);
+    waiters.push((line) => {
+      child.off('exit', exited);
+      resolve(line);
+    });
   });
+  let stopped: Promise<void> | undefined;
   return nextLine().then((line) => {
     const url = /^URL (\S+)$/.exec(line)?.[1];
     if (!url) throw new Error(`bench server (${kind}) said "${line}", not its URL`);
@@ -127,10 +134,11 @@ function startChild(kind: 'sim' | 'bare'): Promise<Child> {
         const m = /^CPU (\d+) (\d+)$/.exec(await answer);
         return { cpuMicros: Number(m?.[1] ?? NaN), gcMillis: Number(m?.[2] ?? NaN) };
       },
-      stop: () => new Promise<void>((resolve) => {
+      // Once, however often it is called: the finally of runWireBench stops what is still running.
+      stop: () => (stopped ??= child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
         child.stdin.end();
-      }),
+      })),
     };
   });
 }
@@ -181,45 +189,62 @@ async function measured(child: Child, kit: TokenKit, limit: Limit): Promise<Wind
 }
 
 export interface WireBenchFigures {
+  /** The median round of each server, by rate. */
   readonly bare: Window;
-  readonly barePaced: PacedResult;
   readonly early: Window;
+  /** Simulator rate over bare rate, round by round. */
+  readonly ratios: readonly number[];
+  readonly barePaced: PacedResult;
   readonly simPaced: PacedResult;
   readonly late: Window;
   readonly accepted: number;
   readonly rssBytes: number;
 }
 
+/** The middle window by rate (of an odd number). */
+function median(windows: readonly Window[]): Window {
+  return [...windows].sort((a, b) => rate(a.run) - rate(b.run))[Math.floor(windows.length / 2)];
+}
+
 export async function runWireBench(): Promise<WireBenchFigures> {
-  console.log(`Wire: SOAP get with token-based authentication, autocannon, ${CONNECTIONS} connections on loopback, ${WINDOW_SECONDS} s windows`);
+  console.log(`Wire: SOAP get with token-based authentication, autocannon, ${CONNECTIONS} connections on loopback, ${WINDOW_SECONDS} s windows, ${ROUNDS} rounds`);
   // The bare server: any signed body will do, it reads none.
   const anyKit: TokenKit = { accountId: '1234567', consumerKey: 'k'.repeat(64), consumerSecret: 's'.repeat(64), tokenId: 't'.repeat(64), tokenSecret: 'u'.repeat(64) };
   const bareChild = await startChild('bare');
-  let bare: Window;
-  let barePaced: PacedResult;
-  try {
-    await load(bareChild.url, anyKit, { duration: 2 });
-    bare = await measured(bareChild, anyKit, { duration: WINDOW_SECONDS });
-    barePaced = await paced(bareChild.url, anyKit);
-  } finally {
-    await bareChild.stop();
-  }
-
   const sim = await startChild('sim');
   try {
     await resetWorld(sim.url);
     const kit = tokenKit(await credentials(sim.url), 'Acme', 'App', 'T1');
-    // JIT warm-up, then back to the starting world (same secrets, empty logs): the two windows
-    // then differ by the requests already served, not by how warm the code is.
+    // JIT warm-up of both.
+    await load(bareChild.url, anyKit, { duration: 2 });
     await load(sim.url, kit, { duration: 3 });
-    await resetWorld(sim.url);
-    const warm = await load(sim.url, kit, { amount: EARLY });
-    let accepted = warm['2xx'];
-    const early = await measured(sim, kit, { duration: WINDOW_SECONDS });
-    accepted += early.run['2xx'];
+    let refused = 0;
+    /** Back to the starting world (same secrets, empty logs), then EARLY accepted requests. */
+    const afterEarly = async () => {
+      await resetWorld(sim.url);
+      const warm = await load(sim.url, kit, { amount: EARLY });
+      refused += refusedOf(warm);
+      return warm['2xx'];
+    };
+    // Rounds alternate the two servers, so a slower or faster spell of this shared machine
+    // weighs on both sides of a ratio; each simulator window starts after EARLY accepted.
+    const bareRounds: Window[] = [];
+    const earlyRounds: Window[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bareRounds.push(await measured(bareChild, anyKit, { duration: WINDOW_SECONDS }));
+      await afterEarly();
+      const early = await measured(sim, kit, { duration: WINDOW_SECONDS });
+      refused += refusedOf(early.run);
+      earlyRounds.push(early);
+      console.log(`  round ${round + 1} of ${ROUNDS}: bare ${fmt(rate(bareRounds[round].run))} req/s, simulator ${fmt(rate(early.run))} req/s`);
+    }
+    console.log(`  paced windows, then ${fmt(LATE)} accepted requests...`);
+    const barePaced = await paced(bareChild.url, anyKit);
+    await bareChild.stop();
+    let accepted = await afterEarly();
     const simPaced = await paced(sim.url, kit);
     accepted += simPaced.totalRequests - simPaced.totalErrors;
-    let refused = refusedOf(warm) + refusedOf(early.run) + simPaced.totalErrors;
+    refused += simPaced.totalErrors;
     while (accepted < LATE) {
       const fill = await load(sim.url, kit, { amount: LATE - accepted });
       accepted += fill['2xx'];
@@ -231,12 +256,17 @@ export async function runWireBench(): Promise<WireBenchFigures> {
     refused += refusedOf(late.run);
     const rssBytes = await sim.rss();
 
-    const figures: WireBenchFigures = { bare, barePaced, early, simPaced, late, accepted, rssBytes };
+    const bare = median(bareRounds);
+    const early = median(earlyRounds);
+    const ratios = earlyRounds.map((w, i) => rate(w.run) / rate(bareRounds[i].run));
+    const figures: WireBenchFigures = { bare, early, ratios, barePaced, simPaced, late, accepted, rssBytes };
     const row = (name: string, w: Window, note = '') =>
       console.log(`  ${name.padEnd(40)} ${fmt(rate(w.run)).padStart(7)} req/s   p99 ${fmt(w.run.latency.p99).padStart(3)} ms   server CPU ${fmt(w.cpuMicrosPerRequest).padStart(4)} µs/request (${fmt(w.gcShare * 100)}% GC)${note}`);
-    console.log('  flat out:');
-    row('bare fastify, fixed answer', bare);
-    row(`simulator, after ${fmt(EARLY)} accepted`, early, `   ratio to bare ${fmt(rate(early.run) / rate(bare.run), 2)} (aim >= 0.5), CPU ${fmt(early.cpuMicrosPerRequest / bare.cpuMicrosPerRequest, 2)}x bare's`);
+    const range = (values: readonly number[], digits = 0) => `${fmt(Math.min(...values), digits)}-${fmt(Math.max(...values), digits)}`;
+    console.log(`  flat out, median of ${ROUNDS} rounds:`);
+    row('bare fastify, fixed answer', bare, `   (rounds ${range(bareRounds.map((w) => rate(w.run)))} req/s)`);
+    row(`simulator, after ${fmt(EARLY)} accepted`, early, `   (rounds ${range(earlyRounds.map((w) => rate(w.run)))} req/s)`);
+    console.log(`  ratio to bare ${fmt(rate(early.run) / rate(bare.run), 2)} (aim >= 0.5; round by round ${range(ratios, 2)}); server CPU per request ${fmt(early.cpuMicrosPerRequest / bare.cpuMicrosPerRequest, 2)}x bare's`);
     row(`simulator, after ${fmt(LATE)} accepted`, late, `   ratio to after ${fmt(EARLY)}: ${fmt(rate(late.run) / rate(early.run), 2)} (aim within 20%)`);
     const pacedRow = (name: string, r: PacedResult, note = '') =>
       console.log(`  ${name.padEnd(40)} ${fmt(r.rps).padStart(7)} req/s   p99 ${fmt(r.percentiles['99'] ?? NaN).padStart(3)} ms   mean ${fmt(r.meanLatencyMs, 1)} ms${note}`);
@@ -247,6 +277,6 @@ export async function runWireBench(): Promise<WireBenchFigures> {
     if (refused > 0) console.log(`  note: ${fmt(refused)} requests were refused or failed (every request should be accepted: look at the audit trail)`);
     return figures;
   } finally {
-    await sim.stop();
+    await Promise.all([bareChild.stop(), sim.stop()]);
   }
 }
