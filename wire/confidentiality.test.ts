@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findConfidential } from '../model';
-import { safeEqual } from './signatures';
+import { safeEqual, signatureMatches } from './signatures';
 import { nlauthHeader, oauthHeader, RESTLET_PATH, soapEnvelope, soapGet, tokenPassportXml } from './testing/requests';
 import { credentials, resetWorld, tokenKit, userOf, type Credentials } from './testing/world';
 
@@ -152,12 +152,24 @@ describe('a whole npm run serve session', () => {
 });
 
 describe('signatures are compared in constant time', () => {
-  it('through timingSafeEqual on equal-length digests: a wrong-length or empty signature is refused without throwing', () => {
-    const right = 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=';
+  const right = 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c=';
+  // Same length in UTF-16 units, and in latin1 the same bytes as `right`: only UTF-8 tells them apart.
+  const lookalike = `${String.fromCharCode(0x100 + right.charCodeAt(0))}${right.slice(1)}`;
+  const wrongs = ['', 'x', `${right}A`, right.slice(0, -1), 'é'.repeat(200), '\u0000'.repeat(44), lookalike, `${right.slice(0, -1)}d`];
+
+  it('signatures through timingSafeEqual on their UTF-8 bytes: a wrong, wrong-length, empty or lookalike signature is refused without throwing', () => {
+    expect(signatureMatches(right, right)).toBe(true);
+    for (const wrong of wrongs) {
+      expect(() => signatureMatches(right, wrong)).not.toThrow();
+      expect(signatureMatches(right, wrong), JSON.stringify(wrong)).toBe(false);
+    }
+  });
+
+  it('passwords through timingSafeEqual on equal-length digests, so not even their length shows', () => {
     expect(safeEqual(right, right)).toBe(true);
-    for (const wrong of ['', 'x', `${right}A`, right.slice(0, -1), 'é'.repeat(200), '\u0000'.repeat(44)]) {
+    for (const wrong of wrongs) {
       expect(() => safeEqual(right, wrong)).not.toThrow();
-      expect(safeEqual(right, wrong)).toBe(false);
+      expect(safeEqual(right, wrong), JSON.stringify(wrong)).toBe(false);
     }
   });
 });

@@ -3,7 +3,7 @@ import { apply, applyAll, createWorld, type World } from '../model';
 import { findByConsumerKey, findToken } from './directory';
 import { SETUP } from './testing/world';
 
-/** The directory's lookups by digest: what a consumer key or token ID names, in the world as it is now. */
+/** The directory's lookups: what a consumer key or token ID names, in the world as it is now. */
 
 const world: World = applyAll(createWorld({ seed: 5 }), [...SETUP]).world;
 const app = world.records.App;

@@ -1,5 +1,5 @@
 import { DEFAULT_USER, type AccessToken, type Account, type ConsumerKeyRef, type IntegrationRecord, type PassportCredentials, type World } from '../model';
-import { safeEqual, secretDigest } from './signatures';
+import { safeEqual } from './signatures';
 
 /**
  * The account directory: how the values a request carries (account ID, e-mail, consumer key,
@@ -43,69 +43,49 @@ export interface FoundRecord {
 }
 
 /**
- * Consumer keys and token IDs are looked up by their SHA-256, in an index built once per
- * `world.records` (or `world.tokens`) object and reused while it is unchanged: a lookup hashes
- * what the request sent once, whatever the number of records, and no secret the request sent is
- * ever compared character by character (only digests, which say nothing about where two values
- * differ).
+ * Consumer keys and token IDs are looked up in a Map built once per `world.records` (or
+ * `world.tokens`) object and reused while it is unchanged. They name a record and a token; what
+ * proves a request is its signature, compared in constant time (signatures.ts). A Map lookup
+ * compares a stored key's characters only when its hash equals the sent key's, so how long a
+ * lookup takes says nothing about how much of a wrong key is right.
  */
 const recordIndexes = new WeakMap<World['records'], ReadonlyMap<string, FoundRecord>>();
 const tokenIndexes = new WeakMap<World['tokens'], ReadonlyMap<string, AccessToken>>();
 
-/**
- * Builds indexes by digest, remembering the digests of the values it indexed last. Every
- * accepted token-based request makes a new `world.tokens` (the token keeps the nonce), but a
- * value never changes its digest: the rebuild then hashes nothing. What it remembers is pruned
- * to the values of its last index, so it holds no more than the world does.
- */
-class DigestIndexer {
-  private known = new Map<string, string>();
-
-  /** Entries by the digest of their value; the first entry for a digest wins, as a search in the world's order would find it. */
-  index<T>(entries: Iterable<readonly [string, T]>): ReadonlyMap<string, T> {
-    const index = new Map<string, T>();
-    const digests = new Map<string, string>();
-    for (const [value, entry] of entries) {
-      const digest = this.known.get(value) ?? digests.get(value) ?? secretDigest(value);
-      digests.set(value, digest);
-      if (!index.has(digest)) index.set(digest, entry);
-    }
-    this.known = digests;
-    return index;
-  }
-}
-
-const recordDigests = new DigestIndexer();
-const tokenDigests = new DigestIndexer();
-
-function* recordEntries(records: World['records']): Generator<readonly [string, FoundRecord]> {
-  for (const record of Object.values(records)) {
-    yield [record.consumerKey, { record, ref: { of: record.ref } }];
-    if (record.previousConsumerKey !== undefined) yield [record.previousConsumerKey, { record, ref: { of: record.ref, stale: true } }];
-  }
-}
-
 function recordIndex(records: World['records']): ReadonlyMap<string, FoundRecord> {
   let index = recordIndexes.get(records);
-  if (!index) recordIndexes.set(records, (index = recordDigests.index(recordEntries(records))));
+  if (!index) {
+    const built = new Map<string, FoundRecord>();
+    // The first record with a key wins, as a search in the world's order would find it.
+    const add = (key: string, found: FoundRecord) => void (built.has(key) || built.set(key, found));
+    for (const record of Object.values(records)) {
+      add(record.consumerKey, { record, ref: { of: record.ref } });
+      if (record.previousConsumerKey !== undefined) add(record.previousConsumerKey, { record, ref: { of: record.ref, stale: true } });
+    }
+    recordIndexes.set(records, (index = built));
+  }
   return index;
 }
 
 function tokenIndex(tokens: World['tokens']): ReadonlyMap<string, AccessToken> {
   let index = tokenIndexes.get(tokens);
-  if (!index) tokenIndexes.set(tokens, (index = tokenDigests.index(Object.values(tokens).map((t) => [t.tokenId, t] as const))));
+  if (!index) {
+    const built = new Map<string, AccessToken>();
+    for (const token of Object.values(tokens)) if (!built.has(token.tokenId)) built.set(token.tokenId, token);
+    tokenIndexes.set(tokens, (index = built));
+  }
   return index;
 }
 
 /** The record whose consumer key this is; the key before a regeneration is found as stale (REC-05). */
 export function findByConsumerKey(world: World, key: string | undefined): FoundRecord | undefined {
   if (!key) return undefined;
-  return recordIndex(world.records).get(secretDigest(key));
+  return recordIndex(world.records).get(key);
 }
 
 export function findToken(world: World, tokenId: string | undefined): AccessToken | undefined {
   if (!tokenId) return undefined;
-  return tokenIndex(world.tokens).get(secretDigest(tokenId));
+  return tokenIndex(world.tokens).get(tokenId);
 }
 
 /** A JSESSIONID names a session the world knows, or nothing. */

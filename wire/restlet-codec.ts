@@ -1,7 +1,7 @@
 import { describeInvalid, redactText, RESTLET_METHODS, type Auth, type Outcome, type RestletMethod, type World } from '../model';
 import { credentials, findAccount, findSession } from './directory';
 import { parseAuthorization, sessionCookie } from './headers';
-import { oauthSignature, safeEqual } from './signatures';
+import { oauthSignature, signatureMatches } from './signatures';
 import { isRefusal, tokenAuth, wireRefusal } from './tba';
 import type { Decoded, WireAnswer, WireContext, WireRefusal } from './types';
 
@@ -65,7 +65,7 @@ export function decodeRestlet(world: World, req: RestletRequest): Decoded {
     const params = [...req.url.searchParams.entries(), ...[...p.entries()].filter(([k]) => k !== 'realm' && k !== 'oauth_signature')];
     const tba = tokenAuth(world, found, { consumerKey: p.get('oauth_consumer_key'), token: p.get('oauth_token'), nonce: p.get('oauth_nonce'), timestamp: p.get('oauth_timestamp') }, (record, token) =>
       p.get('oauth_signature_method') === 'HMAC-SHA256'
-      && safeEqual(oauthSignature(method, signedBaseUrl(req.url), params, record.consumerSecret, token.tokenSecret), p.get('oauth_signature') ?? ''));
+      && signatureMatches(oauthSignature(method, signedBaseUrl(req.url), params, record.consumerSecret, token.tokenSecret), p.get('oauth_signature') ?? ''));
     if (isRefusal(tba)) return refuse(tba, context);
     const session = findSession(world, sessionCookie(req.cookie));
     // A live JSESSIONID beside the token is ambiguous here as on SOAP (FACT-10; for RESTlets ASM-18).

@@ -9,14 +9,24 @@ import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 // One-shot hashing: a Hash object per call costs about twice the hashing itself.
 const sha256 = (value: string): Buffer => hash('sha256', value, 'buffer');
 
-/** A secret's SHA-256, for looking secrets up by digest instead of comparing them. */
-export function secretDigest(value: string): string {
-  return hash('sha256', value, 'base64');
-}
-
-/** Equal strings, compared in time that does not depend on where they differ (digests first, so lengths may differ). */
+/**
+ * Equal strings, compared in time that does not depend on where they differ nor on their
+ * lengths (digests are compared, not the strings): for passwords, whose length is secret.
+ */
 export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(sha256(a), sha256(b));
+}
+
+/**
+ * A signature the request sent against the one expected, in time that does not depend on
+ * where they differ. Every signature of a kind has the same length (44 base64 characters for
+ * HMAC-SHA256), so comparing lengths first tells nothing; UTF-8 keeps a sent character outside
+ * ASCII from ever equalling one of the expected base64.
+ */
+export function signatureMatches(expected: string, sent: string): boolean {
+  const a = Buffer.from(expected, 'utf8');
+  const b = Buffer.from(sent, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function hmac256(key: string, text: string): string {

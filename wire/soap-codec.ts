@@ -4,7 +4,7 @@ import {
 import { credentials, findAccount, findSession, freshHandle, type FoundAccount } from './directory';
 import { sessionCookie } from './headers';
 import { operationsOf, type WireOperation } from './namespaces';
-import { safeEqual, tokenPassportSignature } from './signatures';
+import { signatureMatches, tokenPassportSignature } from './signatures';
 import { dataCenterUrls, faultAnswer, platformFaultOf, successAnswer } from './soap-envelopes';
 import { isRefusal, tokenAuth, wireRefusal } from './tba';
 import type { Decoded, WireAnswer, WireContext, WireRefusal } from './types';
@@ -92,7 +92,7 @@ export function decodeSoap(world: World, req: SoapRequest): Decoded {
     const sent = text(signatureNode) ?? '';
     const tba = tokenAuth(world, found, fields, (record, token) =>
       attribute(signatureNode, 'algorithm') === 'HMAC-SHA256'
-      && safeEqual(tokenPassportSignature({ account: account.accountId, consumerKey: fields.consumerKey ?? '', token: fields.token ?? '', nonce: fields.nonce ?? '', timestamp: fields.timestamp ?? '' }, record.consumerSecret, token.tokenSecret), sent));
+      && signatureMatches(tokenPassportSignature({ account: account.accountId, consumerKey: fields.consumerKey ?? '', token: fields.token ?? '', nonce: fields.nonce ?? '', timestamp: fields.timestamp ?? '' }, record.consumerSecret, token.tokenSecret), sent));
     if (isRefusal(tba)) return { kind: 'answer', answer: refusalAnswer(req.endpoint, tba), context, refusal: tba };
     auth = {
       ...tba,
