@@ -9,31 +9,33 @@ import { DEFAULT_AUDIT_LIMIT, type AuditEntry, type WireContext, type WireRefusa
  */
 
 export function auditEntry(seq: number, time: Date, context: WireContext, outcome: Outcome | undefined, refusal: WireRefusal | undefined): AuditEntry {
-  const where = {
-    seq,
-    time: time.toISOString(),
-    ...(context.accountId !== undefined ? { accountId: redactText(context.accountId) } : {}),
-    ...(context.account !== undefined ? { account: context.account } : {}),
-    channel: context.channel,
-    ...(context.endpoint !== undefined ? { endpoint: context.endpoint } : {}),
-    operation: redactText(context.operation),
-    auth: context.auth,
-  };
+  // Built key by key rather than from spreads: one of these is made per request, and the keys
+  // keep this order in the JSON.
+  const entry = { seq, time: time.toISOString() } as { -readonly [K in keyof AuditEntry]: AuditEntry[K] };
+  if (context.accountId !== undefined) entry.accountId = redactText(context.accountId);
+  if (context.account !== undefined) entry.account = context.account;
+  entry.channel = context.channel;
+  if (context.endpoint !== undefined) entry.endpoint = context.endpoint;
+  entry.operation = redactText(context.operation);
+  entry.auth = context.auth;
+  entry.verdict = 'accepted';
   if (outcome?.kind === 'accepted') {
     const t = outcome.trackedBy;
-    return { ...where, verdict: 'accepted', ...(t ? { trackedBy: t.by === 'record' ? t.record : t.by } : {}) };
-  }
-  if (outcome?.kind === 'refused') {
+    if (t) entry.trackedBy = t.by === 'record' ? t.record : t.by;
+  } else if (outcome?.kind === 'refused') {
     const f = outcome.fault;
-    return { ...where, verdict: 'refused', rule: outcome.rule, fault: { code: f.code, message: redactText(f.message), ...(f.detail ? { detail: f.detail } : {}) } };
+    entry.verdict = 'refused';
+    entry.rule = outcome.rule;
+    entry.fault = f.detail ? { code: f.code, message: redactText(f.message), detail: f.detail } : { code: f.code, message: redactText(f.message) };
+  } else if (outcome?.kind === 'invalid') {
+    entry.verdict = 'invalid';
+    entry.fault = { code: 'INVALID_REQUEST', message: redactText(`${outcome.at}: ${outcome.problem}`) };
+  } else if (refusal) {
+    entry.verdict = 'refused';
+    entry.rule = refusal.rule;
+    entry.fault = refusal.detail ? { code: refusal.code, message: redactText(refusal.message), detail: refusal.detail } : { code: refusal.code, message: redactText(refusal.message) };
   }
-  if (outcome?.kind === 'invalid') {
-    return { ...where, verdict: 'invalid', fault: { code: 'INVALID_REQUEST', message: redactText(`${outcome.at}: ${outcome.problem}`) } };
-  }
-  if (refusal) {
-    return { ...where, verdict: 'refused', rule: refusal.rule, fault: { code: refusal.code, message: redactText(refusal.message), ...(refusal.detail ? { detail: refusal.detail } : {}) } };
-  }
-  return { ...where, verdict: 'accepted' };
+  return entry;
 }
 
 /** The line `npm run serve` prints for a refused request: account, operation, rule, fault. */
