@@ -10,8 +10,8 @@ import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 const sha256 = (value: string): Buffer => hash('sha256', value, 'buffer');
 
 /**
- * Equal strings, compared in time that does not depend on where they differ nor on their
- * lengths (digests are compared, not the strings): for passwords, whose length is secret.
+ * Equal strings, compared in time that does not depend on where they differ: their digests are
+ * compared, so they may differ in length (passwords, whose length is not public).
  */
 export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(sha256(a), sha256(b));
