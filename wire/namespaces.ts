@@ -8,22 +8,38 @@ export function versionTag(endpoint: EndpointVersion): string {
   return endpoint.replace('.', '_');
 }
 
-export function namespaces(endpoint: EndpointVersion) {
+export interface Namespaces {
+  readonly messages: string;
+  readonly core: string;
+  readonly faults: string;
+  readonly platform: string;
+}
+
+// Every answer names its endpoint's namespaces: made once per version, not per request.
+const NAMESPACES = new Map<EndpointVersion, Namespaces>(ENDPOINT_VERSIONS.map((endpoint) => {
   const tag = versionTag(endpoint);
-  return {
+  return [endpoint, {
     messages: `urn:messages_${tag}.platform.webservices.netsuite.com`,
     core: `urn:core_${tag}.platform.webservices.netsuite.com`,
     faults: `urn:faults_${tag}.platform.webservices.netsuite.com`,
     platform: `urn:platform_${tag}.webservices.netsuite.com`,
-  };
+  }];
+}));
+
+export function namespaces(endpoint: EndpointVersion): Namespaces {
+  const found = NAMESPACES.get(endpoint);
+  if (!found) throw new Error(`no endpoint version ${endpoint}`);
+  return found;
 }
 
 export const servicePath = (endpoint: EndpointVersion) => `/services/NetSuitePort_${versionTag(endpoint)}`;
 export const wsdlPath = (endpoint: EndpointVersion) => `/wsdl/v${versionTag(endpoint)}_0/netsuite.wsdl`;
 
 /** The endpoint a path's `2021_1` names, if the model knows it. */
+const BY_TAG = new Map<string, EndpointVersion>(ENDPOINT_VERSIONS.map((v) => [versionTag(v), v]));
+
 export function endpointFromTag(tag: string): EndpointVersion | undefined {
-  return ENDPOINT_VERSIONS.find((v) => versionTag(v) === tag);
+  return BY_TAG.get(tag);
 }
 
 export type SessionOperation = 'login' | 'ssoLogin' | 'logout';
@@ -31,10 +47,12 @@ export type WireOperation = SoapOperation | SessionOperation;
 
 export const RECORD_OPERATIONS = ['get', 'search', 'add', 'update', 'delete', 'upsert'] as const;
 
+const TOKEN_ONLY_OPERATIONS: readonly WireOperation[] = [...RECORD_OPERATIONS, 'getDataCenterUrls'];
+const ALL_OPERATIONS: readonly WireOperation[] = ['login', 'ssoLogin', 'logout', ...TOKEN_ONLY_OPERATIONS];
+
 /** What the endpoint offers: from 2020.2 on no login, ssoLogin, logout or Passport, as in NetSuite's own WSDL (AUTH-07). */
 export function operationsOf(endpoint: EndpointVersion): readonly WireOperation[] {
-  const common: WireOperation[] = [...RECORD_OPERATIONS, 'getDataCenterUrls'];
-  return endpointEra(endpoint) === 'tokenOnly' ? common : ['login', 'ssoLogin', 'logout', ...common];
+  return endpointEra(endpoint) === 'tokenOnly' ? TOKEN_ONLY_OPERATIONS : ALL_OPERATIONS;
 }
 
 export function offersPassport(endpoint: EndpointVersion): boolean {

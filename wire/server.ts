@@ -23,23 +23,27 @@ import { wsdlFor } from './wsdl';
  * are node's HTTP parser's.
  */
 
-/** Content types a SOAP request may have: SOAP 1.1's text/xml, SOAP 1.2's, and plain XML. */
-const SOAP_CONTENT_TYPES = ['text/xml', 'application/soap+xml', 'application/xml'];
+/** Content types a SOAP request may have, with any parameters: SOAP 1.1's text/xml, SOAP 1.2's, and plain XML. */
+const SOAP_CONTENT_TYPE = /^\s*(?:text\/xml|application\/soap\+xml|application\/xml)\s*(?:;|$)/i;
 
 function isSoapContentType(value: string | undefined): boolean {
-  const type = (value ?? '').split(';')[0].trim().toLowerCase();
-  return SOAP_CONTENT_TYPES.includes(type);
+  return value !== undefined && SOAP_CONTENT_TYPE.test(value);
 }
 
 /** A Host header that names a host (and port), as a URL's authority; anything else is refused. */
 function validHost(host: string | undefined): boolean {
+  // Clients send the same Host on every request: the last one found valid is not parsed again.
+  if (host !== undefined && host === lastValidHost) return true;
   if (!host || host.length > 255 || !/^[A-Za-z0-9.\-_~:[\]]+$/.test(host)) return false;
   try {
-    return new URL(`http://${host}/`).host !== '';
+    if (new URL(`http://${host}/`).host === '') return false;
   } catch {
     return false;
   }
+  lastValidHost = host;
+  return true;
 }
+let lastValidHost: string | undefined;
 
 /** A 4xx or 5xx for a request no codec could read: a SOAP fault on /services/, NetSuite's JSON error body elsewhere. */
 function rejection(request: FastifyRequest, status: number, code: string, message: string): WireAnswer {
@@ -96,11 +100,9 @@ export function buildServer(simulation: Simulation, options: ResolvedOptions): F
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   const seconds = () => Math.floor(options.clock() / 1000);
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (!validHost(request.headers.host)) {
-      return send(reply, errorAnswer(400, 'INVALID_REQUEST', 'The Host header names no host.'));
-    }
-    return undefined;
+  app.addHook('onRequest', (request, reply, done) => {
+    if (validHost(request.headers.host)) done();
+    else send(reply, errorAnswer(400, 'INVALID_REQUEST', 'The Host header names no host.'));
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
