@@ -7,12 +7,22 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
  * predefined entities and character references itself, so the values read here are final.
  *
  * The tree keeps what the codecs read: element local names (namespace prefixes dropped),
- * attributes by local name under `@_`, text trimmed. An element with neither attributes nor
- * child elements is its text ('' when empty); others are objects holding `#text` when they
- * have text. Of repeated elements the first is kept.
+ * attributes by local name, text trimmed. An element with neither attributes nor child
+ * elements is its text ('' when empty); others are XmlElements. Of repeated elements the first
+ * is kept.
  */
 
-export type XmlNode = string | { readonly [key: string]: XmlNode | undefined };
+/**
+ * An element with attributes or child elements. Children and attributes are Maps, so a name
+ * such as `__proto__` or `constructor` is an element like any other and nothing is inherited.
+ */
+export class XmlElement {
+  readonly children = new Map<string, XmlNode>();
+  readonly attributes = new Map<string, string>();
+  text = '';
+}
+
+export type XmlNode = string | XmlElement;
 
 export class XmlError extends Error {}
 
@@ -20,34 +30,16 @@ export class XmlError extends Error {}
 const MAX_DEPTH = 100;
 
 interface Open {
-  readonly node: Record<string, XmlNode | undefined>;
+  readonly element: XmlElement;
   readonly name: string;
-  text: string;
-  hasChildren: boolean;
-  readonly hasAttributes: boolean;
 }
 
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
-/**
- * Plain objects (a null prototype makes V8 keep them as dictionaries, a quarter slower to
- * read here): a key is set as an own property even when it is __proto__, and read only when own.
- */
-function put(node: Record<string, XmlNode | undefined>, key: string, value: XmlNode): void {
-  if (key === '__proto__') Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
-  else node[key] = value;
-}
-
-function own(node: { readonly [key: string]: XmlNode | undefined }, key: string): XmlNode | undefined {
-  return Object.hasOwn(node, key) ? node[key] : undefined;
-}
-
-/** The element as the tree holds it once closed: its text alone, or an object. */
-function closed(open: Open): XmlNode {
-  const text = open.text.trim();
-  if (!open.hasChildren && !open.hasAttributes) return text;
-  if (text !== '') open.node['#text'] = text;
-  return open.node;
+/** The element as the tree holds it once closed: its text alone, or the element. */
+function closed(element: XmlElement): XmlNode {
+  element.text = element.text.trim();
+  return element.children.size === 0 && element.attributes.size === 0 ? element.text : element;
 }
 
 /**
@@ -57,8 +49,8 @@ function closed(open: Open): XmlNode {
  */
 export function parseXml(text: string): XmlNode {
   if (/<!DOCTYPE/i.test(text)) throw new XmlError('a DOCTYPE is not allowed');
-  const root: Record<string, XmlNode | undefined> = {};
-  const stack: Open[] = [{ node: root, name: '', text: '', hasChildren: false, hasAttributes: false }];
+  const root = new XmlElement();
+  const stack: Open[] = [{ element: root, name: '' }];
   const parser = new SaxesParser({ xmlns: false });
   // Thrown from a handler, an error stops the parse there: nothing more of the text is read.
   parser.on('error', (e) => {
@@ -66,25 +58,22 @@ export function parseXml(text: string): XmlNode {
   });
   parser.on('opentag', (tag: SaxesTagPlain) => {
     if (stack.length > MAX_DEPTH) throw new XmlError(`malformed XML at ${parser.line}:${parser.column}: nested deeper than ${MAX_DEPTH} elements`);
-    const node: Record<string, XmlNode | undefined> = {};
-    let hasAttributes = false;
-    for (const [name, value] of Object.entries(tag.attributes)) {
-      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-      put(node, `@_${localName(name)}`, value);
-      hasAttributes = true;
+    const element = new XmlElement();
+    const attributes = tag.attributes;
+    for (const name in attributes) {
+      if (name !== 'xmlns' && !name.startsWith('xmlns:')) element.attributes.set(localName(name), attributes[name]);
     }
-    stack[stack.length - 1].hasChildren = true;
-    stack.push({ node, name: localName(tag.name), text: '', hasChildren: false, hasAttributes });
+    stack.push({ element, name: localName(tag.name) });
   });
   const addText = (t: string) => {
-    stack[stack.length - 1].text += t;
+    stack[stack.length - 1].element.text += t;
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
   parser.on('closetag', () => {
     const open = stack.pop() as Open;
-    const parent = stack[stack.length - 1].node;
-    if (own(parent, open.name) === undefined) put(parent, open.name, closed(open));
+    const parent = stack[stack.length - 1].element;
+    if (!parent.children.has(open.name)) parent.children.set(open.name, closed(open.element));
   });
   try {
     parser.write(text).close();
@@ -97,30 +86,25 @@ export function parseXml(text: string): XmlNode {
 
 /** A child element by local name. */
 export function child(node: XmlNode | undefined, name: string): XmlNode | undefined {
-  if (node === undefined || typeof node === 'string') return undefined;
-  return own(node, name);
+  return node instanceof XmlElement ? node.children.get(name) : undefined;
 }
 
 /** Whether the element is there at all (an empty element reads as ''). */
 export function has(node: XmlNode | undefined, name: string): boolean {
-  return node !== undefined && typeof node !== 'string' && own(node, name) !== undefined;
+  return node instanceof XmlElement && node.children.has(name);
 }
 
 export function text(node: XmlNode | undefined): string | undefined {
   if (node === undefined) return undefined;
   if (typeof node === 'string') return node;
-  const t = own(node, '#text');
-  return typeof t === 'string' ? t : undefined;
+  return node.text !== '' ? node.text : undefined;
 }
 
 export function attribute(node: XmlNode | undefined, name: string): string | undefined {
-  if (node === undefined || typeof node === 'string') return undefined;
-  const v = own(node, `@_${name}`);
-  return typeof v === 'string' ? v : undefined;
+  return node instanceof XmlElement ? node.attributes.get(name) : undefined;
 }
 
-/** Names of the child elements, attributes and text left out. */
+/** Names of the child elements, in document order. */
 export function elementNames(node: XmlNode | undefined): string[] {
-  if (node === undefined || typeof node === 'string') return [];
-  return Object.keys(node).filter((k) => !k.startsWith('@_') && k !== '#text');
+  return node instanceof XmlElement ? [...node.children.keys()] : [];
 }
