@@ -123,6 +123,11 @@ describe('audit and routes', () => {
     expect(JSON.stringify(entry) + line).not.toContain(creds.accounts[0].users[0].password);
   });
 
+  it('audit times are the request\'s own millisecond, in ISO form, whichever came before', () => {
+    const at = (ms: number) => auditEntry(1, new Date(ms), { channel: 'soap', endpoint: '2021.1', operation: 'get', auth: 'tba', baseUrl: '' }, undefined, undefined).time;
+    expect([at(0), at(0), at(1), at(1_764_582_000_123), at(0)]).toEqual(['1970-01-01T00:00:00.000Z', '1970-01-01T00:00:00.000Z', '1970-01-01T00:00:00.001Z', '2025-12-01T09:40:00.123Z', '1970-01-01T00:00:00.000Z']);
+  });
+
   it('admin API: commands validated with their position, world redacted, credentials served, reset', async () => {
     const options = resolveOptions({ clock: () => T0 * 1000 });
     const app = buildServer(new Simulation(createWorld({ seed: 3 }), options), options);
