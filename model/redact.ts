@@ -25,7 +25,10 @@ export function redactValue(value: string): string {
   return `[redacted #${fingerprint(value)}]`;
 }
 
-/** Every match of either pattern holds 12 hex digits in a row (a grouped ID's last group): text without such a run has nothing to redact. */
+/**
+ * Every match of either pattern holds 12 hex digits in a row (a grouped ID's last group), so
+ * text without such a run has nothing to redact.
+ */
 const HEX_RUN = /[0-9a-fA-F]{12}/;
 
 /** Redacts confidential-looking strings inside free text (error messages, logs). */

@@ -35,9 +35,9 @@ export function namespaces(endpoint: EndpointVersion): Namespaces {
 export const servicePath = (endpoint: EndpointVersion) => `/services/NetSuitePort_${versionTag(endpoint)}`;
 export const wsdlPath = (endpoint: EndpointVersion) => `/wsdl/v${versionTag(endpoint)}_0/netsuite.wsdl`;
 
-/** The endpoint a path's `2021_1` names, if the model knows it. */
 const BY_TAG = new Map<string, EndpointVersion>(ENDPOINT_VERSIONS.map((v) => [versionTag(v), v]));
 
+/** The endpoint a path's `2021_1` names, if the model knows it. */
 export function endpointFromTag(tag: string): EndpointVersion | undefined {
   return BY_TAG.get(tag);
 }

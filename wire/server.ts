@@ -30,9 +30,11 @@ function isSoapContentType(value: string | undefined): boolean {
   return value !== undefined && SOAP_CONTENT_TYPE.test(value);
 }
 
+/** The last Host header found valid: clients send the same one on every request, and it is not parsed again. */
+let lastValidHost: string | undefined;
+
 /** A Host header that names a host (and port), as a URL's authority; anything else is refused. */
 function validHost(host: string | undefined): boolean {
-  // Clients send the same Host on every request: the last one found valid is not parsed again.
   if (host !== undefined && host === lastValidHost) return true;
   if (!host || host.length > 255 || !/^[A-Za-z0-9.\-_~:[\]]+$/.test(host)) return false;
   try {
@@ -43,7 +45,6 @@ function validHost(host: string | undefined): boolean {
   lastValidHost = host;
   return true;
 }
-let lastValidHost: string | undefined;
 
 /** A 4xx or 5xx for a request no codec could read: a SOAP fault on /services/, NetSuite's JSON error body elsewhere. */
 function rejection(request: FastifyRequest, status: number, code: string, message: string): WireAnswer {
