@@ -218,6 +218,15 @@ Feature: Authentication by endpoint version
     When "Acme" receives a get request on endpoint 2021.1 with token-based authentication for "App" with token "T1" and the nonce "n2" timestamped 301 seconds ago
     Then it is refused by FACT-12
 
+  @ASM-16 @ASM-19
+  Scenario: A session is closed only in its own account: a logout naming another account is refused
+    Given a sandbox "Acme SB" of "Acme"
+    And "Acme SB" receives a login request on endpoint 2014.2 for the session "S1" with user credentials
+    When "Acme" receives a logout request on endpoint 2014.2 for the session "S1"
+    Then it is refused by ASM-16
+    When "Acme SB" receives a get request on endpoint 2014.2 with the session "S1"
+    Then it is accepted
+
   @FACT-14 @ASM-18
   Scenario: Requests name accounts by NetSuite account IDs; a sandbox's is its production's with _SB1
     Given a sandbox "Acme SB" of "Acme"

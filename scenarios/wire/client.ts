@@ -65,6 +65,12 @@ interface HttpResult {
 
 /** Why the wire cannot say a command at all, or undefined when it can. */
 export function unsayable(world: World, command: Command): string | undefined {
+  if (command.type === 'logout') {
+    const session = world.sessions[command.session];
+    if (session !== undefined && session.account !== command.account) {
+      return 'a logout names its account only through its session: the cookie names the session\'s own account';
+    }
+  }
   if (command.type === 'request') {
     const r = command.request;
     const auth = r.auth;
