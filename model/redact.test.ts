@@ -1,11 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { redactText } from './redact';
+import { APPLICATION_ID_TEXT, redactText, SECRET_TEXT } from './redact';
 
 /** redactText's shortcut (no run of 12 hex digits, nothing to redact) answers as the two replacements it skips. */
 
-const SECRET_TEXT = /\b[0-9a-fA-F]{64}\b/g;
-const APPLICATION_ID_TEXT = /\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b/g;
 const reference = (text: string) => text.replace(SECRET_TEXT, 'X').replace(APPLICATION_ID_TEXT, 'X');
 
 describe('redactText', () => {

@@ -11,8 +11,8 @@ import { NonceWindow } from './nonces';
 const CONFIDENTIAL_KEYS = new Set(['applicationId', 'consumerKey', 'consumerSecret', 'previousConsumerKey', 'tokenId', 'tokenSecret']);
 
 /** 32 hex digits, grouped 8-4-4-4-12 or bare, either case; and 64-hex secrets. */
-const APPLICATION_ID_TEXT = /\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b/g;
-const SECRET_TEXT = /\b[0-9a-fA-F]{64}\b/g;
+export const APPLICATION_ID_TEXT = /\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b/g;
+export const SECRET_TEXT = /\b[0-9a-fA-F]{64}\b/g;
 
 function fingerprint(value: string): string {
   // FNV-1a, 32-bit: stable and not reversible to the value's digits.

@@ -52,29 +52,33 @@ export interface FoundRecord {
 const recordIndexes = new WeakMap<World['records'], ReadonlyMap<string, FoundRecord>>();
 const tokenIndexes = new WeakMap<World['tokens'], ReadonlyMap<string, AccessToken>>();
 
-function recordIndex(records: World['records']): ReadonlyMap<string, FoundRecord> {
-  let index = recordIndexes.get(records);
+/** The index made for this object before, or a new one. */
+function indexOf<K extends object, V>(indexes: WeakMap<K, ReadonlyMap<string, V>>, of: K, build: (index: Map<string, V>) => void): ReadonlyMap<string, V> {
+  let index = indexes.get(of);
   if (!index) {
-    const built = new Map<string, FoundRecord>();
-    // The first record with a key wins, as a search in the world's order would find it.
-    const add = (key: string, found: FoundRecord) => void (built.has(key) || built.set(key, found));
-    for (const record of Object.values(records)) {
-      add(record.consumerKey, { record, ref: { of: record.ref } });
-      if (record.previousConsumerKey !== undefined) add(record.previousConsumerKey, { record, ref: { of: record.ref, stale: true } });
-    }
-    recordIndexes.set(records, (index = built));
+    const built = new Map<string, V>();
+    build(built);
+    indexes.set(of, (index = built));
   }
   return index;
 }
 
+// The first entry for a key wins, as a search in the world's order would find it.
+const addFirst = <V>(index: Map<string, V>, key: string, value: V) => void (index.has(key) || index.set(key, value));
+
+function recordIndex(records: World['records']): ReadonlyMap<string, FoundRecord> {
+  return indexOf(recordIndexes, records, (index) => {
+    for (const record of Object.values(records)) {
+      addFirst(index, record.consumerKey, { record, ref: { of: record.ref } });
+      if (record.previousConsumerKey !== undefined) addFirst(index, record.previousConsumerKey, { record, ref: { of: record.ref, stale: true } });
+    }
+  });
+}
+
 function tokenIndex(tokens: World['tokens']): ReadonlyMap<string, AccessToken> {
-  let index = tokenIndexes.get(tokens);
-  if (!index) {
-    const built = new Map<string, AccessToken>();
-    for (const token of Object.values(tokens)) if (!built.has(token.tokenId)) built.set(token.tokenId, token);
-    tokenIndexes.set(tokens, (index = built));
-  }
-  return index;
+  return indexOf(tokenIndexes, tokens, (index) => {
+    for (const token of Object.values(tokens)) addFirst(index, token.tokenId, token);
+  });
 }
 
 /** The record whose consumer key this is; the key before a regeneration is found as stale (REC-05). */

@@ -65,16 +65,15 @@ interface HttpResult {
 
 /** Why the wire cannot say a command at all, or undefined when it can. */
 export function unsayable(world: World, command: Command): string | undefined {
-  if (command.type === 'logout') {
-    const session = world.sessions[command.session];
-    if (session !== undefined && session.account !== command.account) {
-      return 'a logout names its account only through its session: the cookie names the session\'s own account';
-    }
+  // A cookie names its session's own account, never another.
+  const elsewhere = (session: string, account: string) => world.sessions[session] !== undefined && world.sessions[session].account !== account;
+  if (command.type === 'logout' && elsewhere(command.session, command.account)) {
+    return 'a logout names its account only through its session: the cookie names the session\'s own account';
   }
   if (command.type === 'request') {
     const r = command.request;
     const auth = r.auth;
-    if (auth.kind === 'session' && world.sessions[auth.session] !== undefined && world.sessions[auth.session].account !== r.account) {
+    if (auth.kind === 'session' && elsewhere(auth.session, r.account)) {
       return 'a SOAP request names its account only through its credentials: a session alone names the session\'s own account';
     }
     if (r.channel === 'restlet' && auth.kind === 'tba' && auth.applicationId !== undefined) return 'an OAuth Authorization header has no Application ID field';
