@@ -41,4 +41,22 @@ describe('findByConsumerKey and findToken', () => {
     expect(findToken(after, world.tokens.TSB.tokenId)).toBeUndefined();
     expect(findToken(after, world.tokens.T1.tokenId)).toBe(after.tokens.T1);
   });
+
+  it('answers for the world asked, whichever world was asked before: a token created later, and a token replaced by an accepted request', () => {
+    const created = apply(world, { type: 'createAccessToken', account: 'Acme', record: 'App', token: 'T2' }).world;
+    const t2 = created.tokens.T2.tokenId;
+    for (let i = 0; i < 2; i++) {
+      expect(findToken(created, t2)).toBe(created.tokens.T2);
+      expect(findToken(world, t2)).toBeUndefined();
+      expect(findToken(world, world.tokens.T1.tokenId)).toBe(world.tokens.T1);
+    }
+    // An accepted token-based request keeps its nonce in a new token object: that one is found.
+    const now = 1_764_590_000;
+    const request = { type: 'request', request: { channel: 'soap', account: 'Acme', endpoint: '2021.1', operation: 'get', receivedAt: now, auth: { kind: 'tba', consumerKey: { of: 'App' }, token: { handle: 'T1' }, signature: 'valid', nonce: 'n1', timestamp: now } } } as const;
+    const { world: after, outcome } = apply(world, request);
+    expect(outcome.kind).toBe('accepted');
+    expect(after.tokens.T1).not.toBe(world.tokens.T1);
+    expect(findToken(after, world.tokens.T1.tokenId)).toBe(after.tokens.T1);
+    expect(findToken(world, world.tokens.T1.tokenId)).toBe(world.tokens.T1);
+  });
 });

@@ -43,42 +43,42 @@ export interface FoundRecord {
 }
 
 /**
- * Consumer keys and token IDs are looked up in a Map built once per `world.records` (or
- * `world.tokens`) object and reused while it is unchanged. They name a record and a token; what
+ * Consumer keys and token IDs are looked up in Maps. They name a record and a token; what
  * proves a request is its signature, compared in constant time (signatures.ts). A Map lookup
  * compares a stored key's characters only when its hash equals the sent key's, so how long a
  * lookup takes says nothing about how much of a wrong key is right.
+ *
+ * The record index is built once per `world.records` object and reused while it is unchanged.
  */
 const recordIndexes = new WeakMap<World['records'], ReadonlyMap<string, FoundRecord>>();
-const tokenIndexes = new WeakMap<World['tokens'], ReadonlyMap<string, AccessToken>>();
 
-/** The index made for this object before, or a new one. */
-function indexOf<K extends object, V>(indexes: WeakMap<K, ReadonlyMap<string, V>>, of: K, build: (index: Map<string, V>) => void): ReadonlyMap<string, V> {
-  let index = indexes.get(of);
+function recordIndex(records: World['records']): ReadonlyMap<string, FoundRecord> {
+  let index = recordIndexes.get(records);
   if (!index) {
-    const built = new Map<string, V>();
-    build(built);
-    indexes.set(of, (index = built));
+    const built = new Map<string, FoundRecord>();
+    // The first entry for a key wins, as a search in the world's order would find it.
+    const add = (key: string, found: FoundRecord) => void (built.has(key) || built.set(key, found));
+    for (const record of Object.values(records)) {
+      add(record.consumerKey, { record, ref: { of: record.ref } });
+      if (record.previousConsumerKey !== undefined) add(record.previousConsumerKey, { record, ref: { of: record.ref, stale: true } });
+    }
+    recordIndexes.set(records, (index = built));
   }
   return index;
 }
 
-// The first entry for a key wins, as a search in the world's order would find it.
-const addFirst = <V>(index: Map<string, V>, key: string, value: V) => void (index.has(key) || index.set(key, value));
+/**
+ * Token IDs to token handles, as of the last world that missed: a hint, checked against the
+ * world asked, so it is never wrong, only sometimes rebuilt. An accepted token-based request
+ * replaces its token (its nonces), so `world.tokens` is a new object on every one; a token's
+ * ID and handle change only when tokens are created or deleted. Token IDs are drawn from the
+ * world's secrets (64 hex digits), so no two tokens share one.
+ */
+let tokenHandles: ReadonlyMap<string, string> = new Map();
 
-function recordIndex(records: World['records']): ReadonlyMap<string, FoundRecord> {
-  return indexOf(recordIndexes, records, (index) => {
-    for (const record of Object.values(records)) {
-      addFirst(index, record.consumerKey, { record, ref: { of: record.ref } });
-      if (record.previousConsumerKey !== undefined) addFirst(index, record.previousConsumerKey, { record, ref: { of: record.ref, stale: true } });
-    }
-  });
-}
-
-function tokenIndex(tokens: World['tokens']): ReadonlyMap<string, AccessToken> {
-  return indexOf(tokenIndexes, tokens, (index) => {
-    for (const token of Object.values(tokens)) addFirst(index, token.tokenId, token);
-  });
+function tokenNamed(tokens: World['tokens'], handle: string | undefined, tokenId: string): AccessToken | undefined {
+  const token = handle !== undefined && Object.prototype.hasOwnProperty.call(tokens, handle) ? tokens[handle] : undefined;
+  return token?.tokenId === tokenId ? token : undefined;
 }
 
 /** The record whose consumer key this is; the key before a regeneration is found as stale (REC-05). */
@@ -89,7 +89,10 @@ export function findByConsumerKey(world: World, key: string | undefined): FoundR
 
 export function findToken(world: World, tokenId: string | undefined): AccessToken | undefined {
   if (!tokenId) return undefined;
-  return tokenIndex(world.tokens).get(tokenId);
+  const hinted = tokenNamed(world.tokens, tokenHandles.get(tokenId), tokenId);
+  if (hinted) return hinted;
+  tokenHandles = new Map(Object.values(world.tokens).map((t) => [t.tokenId, t.handle]));
+  return tokenNamed(world.tokens, tokenHandles.get(tokenId), tokenId);
 }
 
 /** A JSESSIONID names a session the world knows, or nothing. */
