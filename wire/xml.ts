@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser } from 'saxes';
 
 /**
  * Reading XML safely and strictly, with saxes (a conformance-checking XML 1.0 parser): no
@@ -56,14 +56,17 @@ export function parseXml(text: string): XmlNode {
   parser.on('error', (e) => {
     throw new XmlError(`malformed XML at ${e.message.replace(/\.$/, '')}`);
   });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
+  // An element is made and stacked when its tag opens, and takes its attributes one by one as
+  // they are read: no loop over saxes's attribute object (saxes refuses a repeated attribute
+  // before the tag is complete).
+  let opening = root;
+  parser.on('opentagstart', (tag) => {
     if (stack.length > MAX_DEPTH) throw new XmlError(`malformed XML at ${parser.line}:${parser.column}: nested deeper than ${MAX_DEPTH} elements`);
-    const element = new XmlElement();
-    const attributes = tag.attributes;
-    for (const name in attributes) {
-      if (name !== 'xmlns' && !name.startsWith('xmlns:')) element.attributes.set(localName(name), attributes[name]);
-    }
-    stack.push({ element, name: localName(tag.name) });
+    opening = new XmlElement();
+    stack.push({ element: opening, name: localName(tag.name) });
+  });
+  parser.on('attribute', ({ name, value }) => {
+    if (name !== 'xmlns' && !name.startsWith('xmlns:')) opening.attributes.set(localName(name), value);
   });
   const addText = (t: string) => {
     stack[stack.length - 1].element.text += t;
