@@ -4,6 +4,7 @@ import {
   CommandShapeError, createWorld, DELIBERATE_FAULT_IDS, describeInvalid, describeIssues, isDeliberateFault, parseCommand, redact, redactText, type Command, type DeliberateFault, type World,
 } from '../model';
 import type { Simulation } from './simulation';
+import { inTurn, type Turns } from './turns';
 
 /**
  * The administration API under /__harness/: set worlds up, read them, reset. The credentials
@@ -52,8 +53,9 @@ export function credentialsOf(world: World) {
   };
 }
 
-export function registerAdmin(app: FastifyInstance, simulation: Simulation): void {
-  app.post(`${ADMIN_PREFIX}/commands`, async (request, reply) => {
+/** Every route takes its turn with the requests (turns.ts), so it sees exactly those that arrived before it. */
+export function registerAdmin(app: FastifyInstance, simulation: Simulation, turns: Turns): void {
+  app.post(`${ADMIN_PREFIX}/commands`, async (request, reply) => inTurn(turns, reply, () => {
     let commands: Command[];
     try {
       commands = commandsOf(request.body);
@@ -66,17 +68,17 @@ export function registerAdmin(app: FastifyInstance, simulation: Simulation): voi
       const message = result.outcome.kind === 'invalid' ? describeInvalid(result.outcome) : 'invalid';
       return reply.code(400).send({ error: redactText(`commands[${result.at}]: ${message}`), applied: 0 });
     }
-    return { applied: result.outcomes.length, outcomes: redact(result.outcomes) };
-  });
-  app.get(`${ADMIN_PREFIX}/world`, async () => redact(simulation.world));
-  app.get(`${ADMIN_PREFIX}/credentials`, async () => credentialsOf(simulation.world));
-  app.get(`${ADMIN_PREFIX}/audit`, async () => ({ entries: simulation.audit.entries }));
+    return reply.send({ applied: result.outcomes.length, outcomes: redact(result.outcomes) });
+  }));
+  app.get(`${ADMIN_PREFIX}/world`, async (_request, reply) => inTurn(turns, reply, () => reply.send(redact(simulation.world))));
+  app.get(`${ADMIN_PREFIX}/credentials`, async (_request, reply) => inTurn(turns, reply, () => reply.send(credentialsOf(simulation.world))));
+  app.get(`${ADMIN_PREFIX}/audit`, async (_request, reply) => inTurn(turns, reply, () => reply.send({ entries: simulation.audit.entries })));
   // An empty body goes back to the starting world; { "seed": 7, "faults": ["AUTH-03"] } starts a fresh world of that seed.
-  app.post(`${ADMIN_PREFIX}/reset`, async (request, reply) => {
+  app.post(`${ADMIN_PREFIX}/reset`, async (request, reply) => inTurn(turns, reply, () => {
     const parsed = ResetBody.safeParse(request.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: `body: ${redactText(describeIssues(parsed.error).join('; '))}; should be {} or { "seed": integer, "faults": [${DELIBERATE_FAULT_IDS.map((f) => `"${f}"`).join(', ')}] }` });
     const { seed, faults } = parsed.data;
     simulation.reset(seed === undefined && faults === undefined ? undefined : createWorld({ seed: seed ?? simulation.world.config.seed, faults: (faults ?? []) as DeliberateFault[] }));
-    return { reset: true };
-  });
+    return reply.send({ reset: true });
+  }));
 }

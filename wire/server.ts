@@ -9,12 +9,14 @@ import { decodeSoap, encodeSoap } from './soap-codec';
 import { faultAnswer } from './soap-envelopes';
 import { errorAnswer } from './restlet-codec';
 import { resolveOptions, type ResolvedOptions, type SimulatorOptions, type WireAnswer } from './types';
+import { inTurn, Turns } from './turns';
 import { wsdlFor } from './wsdl';
 
 /**
  * The HTTP server: routes hand each request to its codec and the simulation, nothing more.
- * Each handler decodes, applies and encodes synchronously once the body is read, so requests
- * reach the world one at a time in arrival order.
+ * Once its body is read, each request takes its turn at the simulation (turns.ts): decoded,
+ * applied and encoded whole, one at a time in arrival order. The administration API takes
+ * turns too, so a set-up or a read sees exactly the requests that arrived before it.
  *
  * What is not a request at all never reaches a codec and never changes the world: a body over
  * the route's limit (413), a SOAP body that is not XML by its content type (415), a Host header
@@ -100,6 +102,7 @@ export function buildServer(simulation: Simulation, options: ResolvedOptions): F
   // Bodies that are not JSON reach the codecs as text.
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   const seconds = () => Math.floor(options.clock() / 1000);
+  const turns = new Turns();
 
   app.addHook('onRequest', (request, reply, done) => {
     if (validHost(request.headers.host)) done();
@@ -130,15 +133,17 @@ export function buildServer(simulation: Simulation, options: ResolvedOptions): F
       if (!endpoint) return reply.code(404).type('text/plain').send(`No endpoint ${request.params.port}: use NetSuitePort_<YYYY>_<N>, 2014_2 through 2026_1.`);
       if (!isSoapContentType(request.headers['content-type'])) return send(reply, rejection(request, 415, REJECTIONS[415].code, REJECTIONS[415].message));
       const body = typeof request.body === 'string' ? request.body : '';
-      const decoded = decodeSoap(simulation.world, { endpoint, body, cookie: header(request, 'cookie'), baseUrl: baseUrlOf(request), receivedAt: seconds() });
-      return send(reply, simulation.answer(decoded, encodeSoap));
+      return inTurn(turns, reply, () => {
+        const decoded = decodeSoap(simulation.world, { endpoint, body, cookie: header(request, 'cookie'), baseUrl: baseUrlOf(request), receivedAt: seconds() });
+        send(reply, simulation.answer(decoded, encodeSoap));
+      });
     });
   });
 
   app.route({
     method: ['GET', 'POST', 'PUT', 'DELETE'],
     url: '/app/site/hosting/restlet.nl',
-    handler: async (request, reply) => {
+    handler: async (request, reply) => inTurn(turns, reply, () => {
       const decoded = decodeRestlet(simulation.world, {
         method: request.method,
         url: new URL(request.url, baseUrlOf(request)),
@@ -147,24 +152,24 @@ export function buildServer(simulation: Simulation, options: ResolvedOptions): F
         baseUrl: baseUrlOf(request),
         receivedAt: seconds(),
       });
-      return send(reply, simulation.answer(decoded, encodeRestlet));
-    },
+      send(reply, simulation.answer(decoded, encodeRestlet));
+    }),
   });
 
   app.route({
     method: ['GET', 'POST'],
     url: '/rest/issuetoken',
-    handler: async (request, reply) => {
+    handler: async (request, reply) => inTurn(turns, reply, () => {
       const decoded = decodeIssueToken(simulation.world, { url: new URL(request.url, baseUrlOf(request)), authorization: header(request, 'authorization'), baseUrl: baseUrlOf(request) });
-      return send(reply, simulation.answer(decoded, (outcome, context, world: World) => encodeIssueToken(outcome, context, world)));
-    },
+      send(reply, simulation.answer(decoded, (outcome, context, world: World) => encodeIssueToken(outcome, context, world)));
+    }),
   });
 
-  app.get('/rest/datacenterurls', async (request, reply) => {
-    return send(reply, simulation.answer(dataCenterUrlsAnswer(simulation.world, new URL(request.url, baseUrlOf(request)), baseUrlOf(request)), encodeRestlet));
-  });
+  app.get('/rest/datacenterurls', async (request, reply) => inTurn(turns, reply, () => {
+    send(reply, simulation.answer(dataCenterUrlsAnswer(simulation.world, new URL(request.url, baseUrlOf(request)), baseUrlOf(request)), encodeRestlet));
+  }));
 
-  registerAdmin(app, simulation);
+  registerAdmin(app, simulation, turns);
   return app;
 }
 
