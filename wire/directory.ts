@@ -71,8 +71,8 @@ function recordIndex(records: World['records']): ReadonlyMap<string, FoundRecord
  * Token IDs to token handles, as of the last world that missed: a hint, checked against the
  * world asked, so it is never wrong, only sometimes rebuilt. An accepted token-based request
  * replaces its token (its nonces), so `world.tokens` is a new object on every one; a token's
- * ID and handle change only when tokens are created or deleted. Token IDs are drawn from the
- * world's secrets (64 hex digits), so no two tokens share one.
+ * ID and handle change only when tokens are created or deleted. Token IDs are drawn one after
+ * another from the world's generator (64 hex digits), so no two tokens share one.
  */
 let tokenHandles: ReadonlyMap<string, string> = new Map();
 

@@ -7,7 +7,7 @@ import { Turns } from './turns';
 
 /**
  * Turns at the world (turns.ts): in the order taken, a batch at a time; and over the wire, an
- * administration read takes its turn after the requests that arrived before it, even before
+ * administration call takes its turn after the requests that arrived before it, even before
  * they are answered.
  */
 

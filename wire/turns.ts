@@ -7,7 +7,8 @@ import type { FastifyReply } from 'fastify';
  *
  * Why batches: each turn still decodes, applies and answers whole before the next begins, but
  * a batch runs the same code back to back instead of between the HTTP parsing of other
- * requests, and under load a request costs about a sixth less server CPU (npm run bench). A
+ * requests, and under load a request costs about a fifth less server CPU (measured with the
+ * server pinned to one core, in turns with the code before; npm run bench shows the rate). A
  * request alone waits for no other: its batch runs in the same turn of the event loop.
  */
 export class Turns {
