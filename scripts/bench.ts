@@ -13,7 +13,8 @@ const USAGE = `usage: npm run bench
   xstate-driven baseline, and the wire simulator's requests per second and server CPU per
   request (autocannon, 50 connections, three rounds taking turns with a bare fastify server),
   after 1,000 and after 100,000 accepted requests, its p99 latency paced at 2,000 requests a
-  second (loadtest), and its resident memory. Takes a few minutes; tests never time anything.`;
+  second (loadtest, three rounds taking turns with the bare server), and its resident memory.
+  Takes about four minutes; tests never time anything.`;
 
 
 
