@@ -1,9 +1,12 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './server';
+import { createWorld } from '../model';
+import { buildServer, startSimulator, type Simulator } from './server';
+import { Simulation } from './simulation';
 import { soapGet, SOAP_2021_1 } from './testing/requests';
 import { credentials, resetWorld, tokenKit } from './testing/world';
 import { Turns } from './turns';
+import { resolveOptions } from './types';
 
 /**
  * Turns at the world (turns.ts): in the order taken, a batch at a time; and over the wire, an
@@ -62,5 +65,40 @@ describe('turns over the wire', () => {
     // Were the reset applied first, the request would be in the audit trail now.
     const { entries } = (await (await fetch(`${sim.url}/__harness/audit`)).json()) as { entries: unknown[] };
     expect(entries).toEqual([]);
+  });
+});
+
+describe('an error inside a turn', () => {
+  it('is answered by the server\'s error handler (500, no internal message), and the turns after it still run', async () => {
+    const options = resolveOptions({ port: 0 });
+    /** A simulation that fails on its first request, as a bug would. */
+    class Failing extends Simulation {
+      private failed = false;
+      override answer(...args: Parameters<Simulation['answer']>): ReturnType<Simulation['answer']> {
+        if (!this.failed) {
+          this.failed = true;
+          throw new Error('internal detail 0123456789abcdef0123456789abcdef');
+        }
+        return super.answer(...args);
+      }
+    }
+    const app = buildServer(new Failing(createWorld({ seed: 4 }), options), options);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const address = app.server.address();
+      const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      // A turn that lost its error would never answer: the wait is bounded, so that fails rather than hangs.
+      const send = () => fetch(`${url}${SOAP_2021_1}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<a/>', signal: AbortSignal.timeout(10_000) });
+      // Both in one batch: the first fails, the second is answered as usual.
+      const [failed, next] = await Promise.all([send(), send()]);
+      const failedText = await failed.text();
+      expect(failed.status).toBe(500);
+      expect(failedText).toContain('UNEXPECTED_ERROR');
+      expect(failedText).not.toContain('internal detail');
+      expect(next.status).toBe(500);
+      expect(await next.text()).toContain('USER_ERROR');
+    } finally {
+      await app.close();
+    }
   });
 });
