@@ -9,9 +9,9 @@ import { Turns } from './turns';
 import { resolveOptions } from './types';
 
 /**
- * Turns at the world (turns.ts): in the order taken, a batch at a time; and over the wire, an
+ * Turns at the world (turns.ts): in the order taken, a batch at a time; over the wire, an
  * administration call takes its turn after the requests that arrived before it, even before
- * they are answered.
+ * they are answered; and an error inside a turn is answered, not lost.
  */
 
 describe('Turns', () => {
@@ -89,14 +89,14 @@ describe('an error inside a turn', () => {
       const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
       // A turn that lost its error would never answer: the wait is bounded, so that fails rather than hangs.
       const send = () => fetch(`${url}${SOAP_2021_1}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: '<a/>', signal: AbortSignal.timeout(10_000) });
-      // Both in one batch: the first fails, the second is answered as usual.
-      const [failed, next] = await Promise.all([send(), send()]);
-      const failedText = await failed.text();
-      expect(failed.status).toBe(500);
-      expect(failedText).toContain('UNEXPECTED_ERROR');
-      expect(failedText).not.toContain('internal detail');
-      expect(next.status).toBe(500);
-      expect(await next.text()).toContain('USER_ERROR');
+      // Whichever takes its turn first fails; the other, in the same batch or the next, is answered as usual.
+      const answers = await Promise.all([send(), send()]);
+      const texts = await Promise.all(answers.map((a) => a.text()));
+      expect(answers.map((a) => a.status)).toEqual([500, 500]);
+      const failed = texts.filter((t) => t.includes('UNEXPECTED_ERROR'));
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).not.toContain('internal detail');
+      expect(texts.filter((t) => t.includes('USER_ERROR'))).toHaveLength(1);
     } finally {
       await app.close();
     }
